@@ -1,0 +1,16 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../generated/prisma/client.ts';
+
+export type { PrismaClient } from '../../generated/prisma/client.ts';
+export { Prisma } from '../../generated/prisma/client.ts';
+
+/** A Prisma client on node-postgres; Prisma 7 needs no native query engine this way. */
+export function createPrismaClient(databaseUrl: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+}
+
+/** The client handed to code that runs inside a transaction. */
+export type Db = Omit<
+  PrismaClient,
+  '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'
+>;

@@ -1,0 +1,51 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * Paths that may carry tokens or residents' personal data. Code should not log such values at
+ * all; this list is the safety net for the places where a whole object slips through.
+ */
+const REDACTED_PATHS = [
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'req.headers.authorization',
+  'req.headers["x-telegram-bot-api-secret-token"]',
+  'text',
+  '*.text',
+  'caption',
+  '*.caption',
+  'description',
+  '*.description',
+  'address',
+  '*.address',
+  'phone',
+  '*.phone',
+  'phone_number',
+  '*.phone_number',
+  'first_name',
+  '*.first_name',
+  'last_name',
+  '*.last_name',
+  'username',
+  '*.username',
+  'latitude',
+  '*.latitude',
+  'longitude',
+  '*.longitude',
+  'payload',
+  '*.payload',
+];
+
+/** The root logger. Log ids and outcomes, never message texts, names, phones or places. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: { service: 'one-click' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { err: pino.stdSerializers.err },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
