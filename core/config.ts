@@ -6,7 +6,12 @@ import { z } from 'zod';
  */
 const roleList = z
   .string()
-  .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((role) => role.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(['api', 'bots', 'worker'])).min(1, 'name at least one role'));
 
 const optionalText = z
@@ -26,7 +31,10 @@ const schema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     ROLES: roleList.default(['api', 'bots', 'worker']),
     TELEGRAM_BOT_TOKEN: optionalText.pipe(
-      z.string().regex(/^\d+:[\w-]+$/, 'expected "<digits>:<secret>"').optional(),
+      z
+        .string()
+        .regex(/^\d+:[\w-]+$/, 'expected "<digits>:<secret>"')
+        .optional(),
     ),
     TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
     TELEGRAM_WEBHOOK_URL: optionalText.pipe(z.url().optional()),
@@ -41,8 +49,12 @@ const schema = z
     VK_API_BASE_URL: optionalText.pipe(z.url().optional()),
     VK_CALLBACK_SECRET: optionalText,
     VK_CONFIRMATION_CODE: optionalText,
-    ADMIN_BOOTSTRAP_TOKEN: optionalText.pipe(z.string().min(16, 'use 16 characters or more').optional()),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ADMIN_BOOTSTRAP_TOKEN: optionalText.pipe(
+      z.string().min(16, 'use 16 characters or more').optional(),
+    ),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {

@@ -81,6 +81,7 @@ CREATE TABLE "Conversation" (
 CREATE TABLE "InboundUpdate" (
     "channel" "Channel" NOT NULL,
     "update_id" TEXT NOT NULL,
+    "sequence" SERIAL NOT NULL,
     "chat_key" TEXT NOT NULL,
     "payload" JSONB,
     "received_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -147,7 +148,7 @@ CREATE UNIQUE INDEX "CategoryRoute_category_id_district_id_key" ON "CategoryRout
 CREATE UNIQUE INDEX "Resident_channel_platform_user_id_key" ON "Resident"("channel", "platform_user_id");
 
 -- CreateIndex
-CREATE INDEX "InboundUpdate_processed_at_received_at_idx" ON "InboundUpdate"("processed_at", "received_at");
+CREATE INDEX "InboundUpdate_processed_at_sequence_idx" ON "InboundUpdate"("processed_at", "sequence");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Report_number_key" ON "Report"("number");

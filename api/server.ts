@@ -1,0 +1,40 @@
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { TelegramBot } from '../bots/telegram/bot.ts';
+import type { PrismaClient } from '../core/db/client.ts';
+import type { Logger } from '../core/logger.ts';
+import { healthRoutes } from './routes/health.ts';
+import { telegramWebhookRoutes } from './routes/telegram-webhook.ts';
+
+export interface ServerDeps {
+  log: Logger;
+  prisma: PrismaClient;
+  redis: Redis;
+  /** Present when the Telegram bot runs in webhook mode. */
+  telegramWebhook?: { bot: TelegramBot; secret: string };
+}
+
+/** Assembles the HTTP server without listening; the entry point or a test decides that. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger and Fastify's logger type differ only in fields Fastify never reads.
+    loggerInstance: deps.log as FastifyBaseLogger,
+    // Telegram's updates are small; anything near a megabyte is not from Telegram.
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: false,
+  });
+
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: error.code, status }, 'request refused');
+    void reply.status(status).send({
+      error: status >= 500 ? 'internal_error' : (error.code ?? 'bad_request'),
+      message: status >= 500 ? 'Internal server error' : error.message,
+    });
+  });
+
+  await app.register(healthRoutes, { prisma: deps.prisma, redis: deps.redis });
+  if (deps.telegramWebhook) await app.register(telegramWebhookRoutes, deps.telegramWebhook);
+  return app;
+}

@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import type { UserFromGetMe } from 'grammy/types';
+import { Redis } from 'ioredis';
+import { buildServer } from '../api/server.ts';
+import { createTelegramBot, type TelegramBot } from '../bots/telegram/bot.ts';
+import { ALLOWED_UPDATES, type Poller, startPolling } from '../bots/telegram/poller.ts';
+import { loadShippedClassifier } from '../core/classification/classifier.ts';
+import type { Config } from '../core/config.ts';
+import { ConfigError } from '../core/config.ts';
+import { type ConversationEngine, createConversationEngine } from '../core/conversation/engine.ts';
+import { createPrismaClient, type PrismaClient } from '../core/db/client.ts';
+import { loadDistrictLocator } from '../core/geo/load-district-locator.ts';
+import type { Logger } from '../core/logger.ts';
+import { loadCategoryCatalog } from '../core/reports/categories.ts';
+
+export interface ServiceOptions {
+  log: Logger;
+  /** Known bot identity, so tests and benchmarks skip getMe. */
+  telegramBotInfo?: UserFromGetMe;
+}
+
+/** The assembled service: everything built, nothing listening until start(). */
+export interface Service {
+  readonly prisma: PrismaClient;
+  readonly redis: Redis;
+  readonly engine: ConversationEngine;
+  readonly telegram: TelegramBot | undefined;
+  readonly server: FastifyInstance | undefined;
+  start(): Promise<void>;
+  /** Stops taking work, finishes what is running, closes connections. */
+  stop(): Promise<void>;
+}
+
+export async function createService(config: Config, options: ServiceOptions): Promise<Service> {
+  const { log } = options;
+  const runsApi = config.ROLES.includes('api');
+  const runsBots = config.ROLES.includes('bots');
+  const webhookMode = Boolean(config.TELEGRAM_WEBHOOK_URL);
+  if (runsBots && webhookMode && config.TELEGRAM_BOT_TOKEN && !runsApi) {
+    throw new ConfigError('Configuration error: ROLES: webhook mode needs the "api" role too');
+  }
+
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const engine = createConversationEngine({
+    prisma,
+    log,
+    districts: await loadDistrictLocator(prisma),
+    suggester: loadShippedClassifier(),
+    categories: await loadCategoryCatalog(prisma),
+  });
+
+  const telegram =
+    runsBots && config.TELEGRAM_BOT_TOKEN
+      ? createTelegramBot({
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          engine,
+          prisma,
+          log,
+          ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}),
+        })
+      : undefined;
+
+  const webhook =
+    telegram && webhookMode && config.TELEGRAM_WEBHOOK_SECRET
+      ? { bot: telegram, secret: config.TELEGRAM_WEBHOOK_SECRET }
+      : undefined;
+  const server = runsApi
+    ? await buildServer({ log, prisma, redis, ...(webhook ? { telegramWebhook: webhook } : {}) })
+    : undefined;
+
+  let poller: Poller | undefined;
+
+  return {
+    prisma,
+    redis,
+    engine,
+    telegram,
+    server,
+    async start() {
+      await redis.connect().catch((err: unknown) => log.warn({ err }, 'Redis not reachable yet'));
+      if (server) await server.listen({ port: config.PORT, host: config.HOST });
+      if (!telegram) return;
+
+      await telegram.bot.init();
+      await telegram.recover();
+      if (webhook && config.TELEGRAM_WEBHOOK_URL) {
+        await telegram.bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, {
+          secret_token: webhook.secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+        });
+        log.info('Telegram webhook registered');
+      } else {
+        poller = startPolling(telegram, log);
+        log.info('Telegram long polling started');
+      }
+    },
+    async stop() {
+      await poller?.stop();
+      await server?.close();
+      await telegram?.idle();
+      await prisma.$disconnect();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,344 @@
+import { createReport } from '../../reports/reports.ts';
+import {
+  checkAddress,
+  checkDescription,
+  MAX_ADDRESS_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_PHOTOS,
+} from '../../reports/rules.ts';
+import type { FlowContext, FlowResult } from '../context.ts';
+import { isLabel, mainMenu, reportStepKeyboard } from '../keyboards.ts';
+import { buttonRevision } from '../revision.ts';
+import { REPORT_STEPS, type ReportDraft, type ReportState, type ReportStep } from '../state.ts';
+import type { GeoPoint, Incoming, Outgoing, PhotoRef, UnsupportedKind } from '../types.ts';
+import { menuState, showMenu } from './menu.ts';
+import { allCategories, placeText, stepPrompt } from './report-prompts.ts';
+
+type PhotoIncoming = Extract<Incoming, { kind: 'photo' }>;
+type LocationIncoming = Extract<Incoming, { kind: 'location' }>;
+
+/** Moves to `step` and asks for what it needs, after any messages in `before`. */
+function enter(
+  ctx: FlowContext,
+  draft: ReportDraft,
+  step: ReportStep,
+  before: Outgoing[] = [],
+): FlowResult {
+  const state: ReportState = { screen: 'report', step, draft, ...localeOf(ctx) };
+  const prompt = stepPrompt(ctx, state, buttonRevision(ctx, state));
+  return { state, messages: [...before, prompt] };
+}
+
+/** Stays at the current step, saying something and reminding what the step needs. */
+function stay(ctx: FlowContext, state: ReportState, text: string[], remind = true): FlowResult {
+  const messages: Outgoing[] = text.map((line) => ({ text: line }));
+  if (remind) messages.push({ text: ctx.t(`report-expect-${state.step}`) });
+  return { state, messages };
+}
+
+function localeOf(ctx: FlowContext): { locale?: 'ru' | 'en' } {
+  return ctx.state.locale ? { locale: ctx.state.locale } : {};
+}
+
+/** Starts a report, already holding the photo or location the resident sent out of the blue. */
+export function startReport(ctx: FlowContext, seed?: Incoming): FlowResult {
+  const state: ReportState = {
+    screen: 'report',
+    step: 'location',
+    draft: { photos: [] },
+    ...localeOf(ctx),
+  };
+  if (seed?.kind === 'photo') return acceptPhoto(ctx, state, seed);
+  if (seed?.kind === 'location') return acceptLocation(ctx, state, seed);
+  return enter(ctx, state.draft, 'location');
+}
+
+/** Handles what the resident sent while a report is being written. */
+export async function continueReport(ctx: FlowContext, state: ReportState): Promise<FlowResult> {
+  const incoming = ctx.incoming;
+  switch (incoming.kind) {
+    case 'text':
+      return acceptText(ctx, state, incoming.text);
+    case 'photo':
+      return acceptPhoto(ctx, state, incoming);
+    case 'location':
+      return acceptLocation(ctx, state, incoming);
+    case 'unsupported':
+      return stay(ctx, state, [ctx.t(unsupportedKey(incoming.what))]);
+    default:
+      return stay(ctx, state, []);
+  }
+}
+
+/** A report button: a category, the full category list, or submit. */
+export async function pressReportButton(
+  ctx: FlowContext,
+  state: ReportState,
+  action: string,
+  arg: string | undefined,
+): Promise<FlowResult> {
+  if (action === 'cat' && state.step === 'category' && arg) return chooseCategory(ctx, state, arg);
+  if (action === 'cats' && state.step === 'category') {
+    return { state, messages: [allCategories(ctx, ctx.revision)] };
+  }
+  if (action === 'submit' && state.step === 'confirm') return submit(ctx, state);
+  return { state, messages: [], buttonNotice: ctx.t('button-stale') };
+}
+
+/** Asks again for what the current step needs (after /start offered to keep the draft). */
+export function resumeReport(ctx: FlowContext, state: ReportState): FlowResult {
+  return enter(ctx, state.draft, state.step);
+}
+
+export function goBack(ctx: FlowContext, state: ReportState): FlowResult {
+  const index = REPORT_STEPS.indexOf(state.step);
+  const previous = REPORT_STEPS[index - 1];
+  if (!previous) return stay(ctx, state, [ctx.t('report-no-back')], false);
+  return enter(ctx, state.draft, previous);
+}
+
+export function cancelReport(ctx: FlowContext): FlowResult {
+  return showMenu(ctx, [{ text: ctx.t('report-cancelled') }]);
+}
+
+function acceptText(ctx: FlowContext, state: ReportState, text: string): FlowResult {
+  const { t } = ctx;
+  if (isLabel(t, text, 'report-back')) return goBack(ctx, state);
+  if (isLabel(t, text, 'report-cancel')) return cancelReport(ctx);
+
+  switch (state.step) {
+    case 'location':
+      return acceptAddress(ctx, state, text);
+    case 'photos':
+      if (isLabel(t, text, 'report-photos-done')) return finishPhotos(ctx, state);
+      if (state.draft.photos.length === 0) return stay(ctx, state, [t('report-photos-needed')]);
+      return acceptDescription(ctx, state, text);
+    case 'description':
+      return acceptDescription(ctx, state, text);
+    case 'category':
+      return acceptCategoryName(ctx, state, text);
+    case 'confirm':
+      return stay(ctx, state, [t('report-confirm-hint')], false);
+  }
+}
+
+function acceptAddress(ctx: FlowContext, state: ReportState, text: string): FlowResult {
+  const check = checkAddress(text);
+  if (!check.ok) {
+    const key =
+      check.problem === 'too_long' ? 'report-address-too-long' : 'report-address-too-short';
+    return stay(ctx, state, [ctx.t(key, { max: MAX_ADDRESS_LENGTH })], false);
+  }
+  // A typed address has no coordinates; routing places it by hand.
+  const { point: _point, districtId: _id, districtName: _name, ...rest } = state.draft;
+  const draft: ReportDraft = { ...rest, address: check.text };
+  return enter(ctx, draft, 'photos', [
+    { text: ctx.t('report-location-saved', { place: placeText(ctx.t, draft) }) },
+  ]);
+}
+
+function acceptLocation(
+  ctx: FlowContext,
+  state: ReportState,
+  incoming: LocationIncoming,
+): FlowResult {
+  const district = ctx.services.districts.locate(incoming.point);
+  if (!district) return stay(ctx, state, [ctx.t('report-location-outside')], false);
+
+  const draft = withPlace(state.draft, incoming.point, district, incoming.venue?.address);
+  const saved = { text: ctx.t('report-location-saved', { place: placeText(ctx.t, draft) }) };
+  if (state.step === 'location') return enter(ctx, draft, 'photos', [saved]);
+  return stay(ctx, { ...state, draft }, [saved.text]);
+}
+
+function withPlace(
+  draft: ReportDraft,
+  point: GeoPoint,
+  district: { id: number; name: string },
+  venueAddress: string | undefined,
+): ReportDraft {
+  const { address: _old, ...rest } = draft;
+  const place = { ...rest, point, districtId: district.id, districtName: district.name };
+  return venueAddress ? { ...place, address: venueAddress } : place;
+}
+
+function acceptPhoto(ctx: FlowContext, state: ReportState, incoming: PhotoIncoming): FlowResult {
+  const { t } = ctx;
+  const sameAlbum =
+    incoming.mediaGroupId !== undefined && incoming.mediaGroupId === state.draft.mediaGroupId;
+
+  if (state.draft.photos.length >= MAX_PHOTOS) {
+    // One notice per album is enough; the rest of it is quietly left out.
+    return sameAlbum
+      ? { state, messages: [] }
+      : stay(
+          ctx,
+          remember(state, incoming),
+          [t('report-photos-limit', { max: MAX_PHOTOS })],
+          false,
+        );
+  }
+
+  const draft = withCaption(
+    ctx,
+    addPhoto(state.draft, incoming.photo, incoming.mediaGroupId),
+    incoming,
+  );
+  const next: ReportState = { ...state, draft: draft.draft };
+  if (sameAlbum && !draft.captionUsed) return { state: next, messages: [] };
+
+  const notes = draft.captionUsed ? [t('report-caption-used')] : [];
+  if (state.step === 'photos') {
+    const text = incoming.mediaGroupId
+      ? t('report-photos-album')
+      : t('report-photos-count', { count: next.draft.photos.length, max: MAX_PHOTOS });
+    return { state: next, messages: [...notes.map((note) => ({ text: note })), { text }] };
+  }
+  if (state.step === 'location') {
+    return enter(ctx, next.draft, 'location', [
+      { text: t('report-photo-kept') },
+      ...notes.map((note) => ({ text: note })),
+    ]);
+  }
+  return stay(ctx, next, [t('report-photo-kept'), ...notes]);
+}
+
+function remember(state: ReportState, incoming: PhotoIncoming): ReportState {
+  if (!incoming.mediaGroupId) return state;
+  return { ...state, draft: { ...state.draft, mediaGroupId: incoming.mediaGroupId } };
+}
+
+function addPhoto(
+  draft: ReportDraft,
+  photo: PhotoRef,
+  mediaGroupId: string | undefined,
+): ReportDraft {
+  const photos = draft.photos.some((known) => known.fileId === photo.fileId)
+    ? draft.photos
+    : [...draft.photos, photo];
+  return mediaGroupId ? { ...draft, photos, mediaGroupId } : { ...draft, photos };
+}
+
+/** A photo's caption becomes the description when there is none yet and it says enough. */
+function withCaption(
+  _ctx: FlowContext,
+  draft: ReportDraft,
+  incoming: PhotoIncoming,
+): { draft: ReportDraft; captionUsed: boolean } {
+  if (draft.description || !incoming.caption) return { draft, captionUsed: false };
+  const check = checkDescription(incoming.caption);
+  if (!check.ok) return { draft, captionUsed: false };
+  return { draft: { ...draft, description: check.text }, captionUsed: true };
+}
+
+function finishPhotos(ctx: FlowContext, state: ReportState): FlowResult {
+  if (state.draft.photos.length === 0) {
+    return stay(ctx, state, [ctx.t('report-photos-needed')], false);
+  }
+  if (!state.draft.description) return enter(ctx, state.draft, 'description');
+  return enterCategory(ctx, state.draft, [
+    { text: ctx.t('report-description-saved'), keyboard: reportStepKeyboard(ctx.t, 'category') },
+  ]);
+}
+
+function acceptDescription(ctx: FlowContext, state: ReportState, text: string): FlowResult {
+  const { t } = ctx;
+  const check = checkDescription(text);
+  if (!check.ok) {
+    const key = {
+      empty: 'report-description-empty',
+      too_short: 'report-description-too-short',
+      too_long: 'report-description-too-long',
+    }[check.problem];
+    return stay(ctx, state, [t(key, { length: check.length, max: MAX_DESCRIPTION_LENGTH })], false);
+  }
+
+  const draft = { ...state.draft, description: check.text };
+  // Coming from the photos step, the keyboard under the chat still offers "done": replace it.
+  const before =
+    state.step === 'photos'
+      ? [{ text: t('report-description-saved'), keyboard: reportStepKeyboard(t, 'category') }]
+      : [];
+  return enterCategory(ctx, draft, before);
+}
+
+/** Enters the category step with a fresh suggestion for the description. */
+function enterCategory(ctx: FlowContext, draft: ReportDraft, before: Outgoing[]): FlowResult {
+  const [best] = ctx.services.suggester.suggest(draft.description ?? '', 1);
+  const { suggestion: _old, ...rest } = draft;
+  const next = best
+    ? { ...rest, suggestion: { categoryCode: best.category, score: best.score } }
+    : rest;
+  return enter(ctx, next, 'category', before);
+}
+
+function acceptCategoryName(ctx: FlowContext, state: ReportState, text: string): FlowResult {
+  const wanted = text.trim().toLocaleLowerCase('ru');
+  const category = ctx.services.categories
+    .list()
+    .find((candidate) => candidate.name.toLocaleLowerCase('ru') === wanted);
+  if (!category) return stay(ctx, state, [ctx.t('report-category-unknown')], false);
+  return chooseCategory(ctx, state, category.code);
+}
+
+function chooseCategory(ctx: FlowContext, state: ReportState, code: string): FlowResult {
+  if (!ctx.services.categories.find(code)) {
+    return { state, messages: [], buttonNotice: ctx.t('button-stale') };
+  }
+  return enter(ctx, { ...state.draft, categoryCode: code }, 'confirm');
+}
+
+async function submit(ctx: FlowContext, state: ReportState): Promise<FlowResult> {
+  const { draft } = state;
+  const missing = missingStep(draft);
+  if (missing) return enter(ctx, draft, missing);
+  if (!ctx.resident || !draft.categoryCode || !draft.description) return showMenu(ctx);
+
+  const report = await createReport(ctx.services.db, {
+    residentId: ctx.resident.id,
+    channel: ctx.incoming.channel,
+    categoryCode: draft.categoryCode,
+    description: draft.description,
+    photos: draft.photos,
+    ...(draft.suggestion ? { suggestion: draft.suggestion } : {}),
+    ...(draft.point ? { point: draft.point } : {}),
+    ...(draft.address ? { address: draft.address } : {}),
+    ...(draft.districtId ? { districtId: draft.districtId } : {}),
+  });
+
+  const urgent = ctx.services.categories.find(draft.categoryCode)?.urgent ?? false;
+  const text = [ctx.t('report-submitted', { number: report.number })];
+  if (urgent) text.push(ctx.t('report-urgent-note'));
+  return {
+    state: menuState(ctx),
+    messages: [{ text: text.join('\n\n'), keyboard: mainMenu(ctx.t) }],
+  };
+}
+
+/** The first step whose data a draft lacks, if any. */
+function missingStep(draft: ReportDraft): ReportStep | undefined {
+  if (!draft.point && !draft.address) return 'location';
+  if (draft.photos.length === 0) return 'photos';
+  if (!draft.description) return 'description';
+  if (!draft.categoryCode) return 'category';
+  return undefined;
+}
+
+function unsupportedKey(what: UnsupportedKind): string {
+  switch (what) {
+    case 'sticker':
+      return 'report-unsupported-sticker';
+    case 'voice':
+    case 'audio':
+      return 'report-unsupported-voice';
+    case 'video':
+    case 'animation':
+      return 'report-unsupported-video';
+    case 'document':
+      return 'report-unsupported-document';
+    case 'file_too_large':
+      return 'report-unsupported-too-large';
+    default:
+      return 'report-unsupported-other';
+  }
+}

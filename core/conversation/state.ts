@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { LOCALES } from '../i18n/index.ts';
+
+/**
+ * The stored dialogue state of one chat. It is JSON in the Conversation table, so it is parsed
+ * (not trusted) on the way in: a state written by an older version that no longer parses sends
+ * the person back to the main menu instead of breaking their chat.
+ */
+const point = z.object({ latitude: z.number(), longitude: z.number() });
+
+const photo = z.object({
+  fileId: z.string(),
+  fileUniqueId: z.string().optional(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  fileSize: z.number().optional(),
+});
+
+export const REPORT_STEPS = ['location', 'photos', 'description', 'category', 'confirm'] as const;
+export type ReportStep = (typeof REPORT_STEPS)[number];
+
+const draft = z.object({
+  point: point.optional(),
+  /** A typed address, or the venue's address when the resident shared a venue. */
+  address: z.string().optional(),
+  districtId: z.number().optional(),
+  districtName: z.string().optional(),
+  photos: z.array(photo),
+  description: z.string().optional(),
+  categoryCode: z.string().optional(),
+  suggestion: z.object({ categoryCode: z.string(), score: z.number() }).optional(),
+  /** The album whose first photo we already acknowledged, so the rest arrive quietly. */
+  mediaGroupId: z.string().optional(),
+});
+export type ReportDraft = z.infer<typeof draft>;
+
+const dialogState = z.discriminatedUnion('screen', [
+  z.object({ screen: z.literal('menu'), locale: z.enum(LOCALES).optional() }),
+  z.object({
+    screen: z.literal('report'),
+    locale: z.enum(LOCALES).optional(),
+    step: z.enum(REPORT_STEPS),
+    draft,
+  }),
+]);
+export type DialogState = z.infer<typeof dialogState>;
+export type ReportState = Extract<DialogState, { screen: 'report' }>;
+
+export const INITIAL_STATE: DialogState = { screen: 'menu' };
+
+/** Reads a stored state; anything unreadable becomes the main menu. */
+export function parseState(stored: unknown): DialogState {
+  const result = dialogState.safeParse(stored);
+  return result.success ? result.data : INITIAL_STATE;
+}
+
+/** Two states at the same place in a dialogue; buttons issued at one stay valid at the other. */
+export function samePlace(a: DialogState, b: DialogState): boolean {
+  if (a.screen !== b.screen) return false;
+  return a.screen !== 'report' || (b.screen === 'report' && a.step === b.step);
+}

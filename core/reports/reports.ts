@@ -1,0 +1,136 @@
+import type { ReportStatus } from '../../generated/prisma/enums.ts';
+import type { Channel, GeoPoint, PhotoRef } from '../conversation/types.ts';
+import type { Db } from '../db/client.ts';
+import { MAX_PHOTOS } from './rules.ts';
+
+export interface NewReport {
+  residentId: number;
+  channel: Channel;
+  categoryCode: string;
+  suggestion?: { categoryCode: string; score: number };
+  description: string;
+  point?: GeoPoint;
+  address?: string;
+  districtId?: number;
+  photos: PhotoRef[];
+}
+
+/** A report as its resident sees it. */
+export interface ReportView {
+  number: number;
+  status: ReportStatus;
+  categoryName: string;
+  description: string;
+  point: GeoPoint | null;
+  address: string | null;
+  districtName: string | null;
+  createdAt: Date;
+  photos: { fileId: string; channel: Channel }[];
+}
+
+/** Files a report with its photos; returns the ticket number the resident will see. */
+export async function createReport(db: Db, report: NewReport): Promise<{ number: number }> {
+  const category = await db.category.findUniqueOrThrow({ where: { code: report.categoryCode } });
+  const photos = report.photos.slice(0, MAX_PHOTOS);
+
+  return db.report.create({
+    data: {
+      residentId: report.residentId,
+      channel: report.channel,
+      categoryId: category.id,
+      suggestedCategory: report.suggestion?.categoryCode ?? null,
+      suggestedScore: report.suggestion?.score ?? null,
+      description: report.description,
+      latitude: report.point?.latitude ?? null,
+      longitude: report.point?.longitude ?? null,
+      address: report.address ?? null,
+      districtId: report.districtId ?? null,
+      photos: {
+        create: photos.map((photo, position) => ({
+          position,
+          channel: report.channel,
+          fileId: photo.fileId,
+          fileUniqueId: photo.fileUniqueId ?? null,
+          width: photo.width ?? null,
+          height: photo.height ?? null,
+          fileSize: photo.fileSize ?? null,
+        })),
+      },
+    },
+    select: { number: true },
+  });
+}
+
+const viewSelect = {
+  number: true,
+  status: true,
+  description: true,
+  latitude: true,
+  longitude: true,
+  address: true,
+  createdAt: true,
+  category: { select: { name: true } },
+  district: { select: { name: true } },
+  photos: { select: { fileId: true, channel: true }, orderBy: { position: 'asc' as const } },
+} as const;
+
+type ViewRow = {
+  number: number;
+  status: ReportStatus;
+  description: string;
+  latitude: number | null;
+  longitude: number | null;
+  address: string | null;
+  createdAt: Date;
+  category: { name: string };
+  district: { name: string } | null;
+  photos: { fileId: string; channel: Channel }[];
+};
+
+function toView(row: ViewRow): ReportView {
+  const point =
+    row.latitude !== null && row.longitude !== null
+      ? { latitude: row.latitude, longitude: row.longitude }
+      : null;
+  return {
+    number: row.number,
+    status: row.status,
+    categoryName: row.category.name,
+    description: row.description,
+    point,
+    address: row.address,
+    districtName: row.district?.name ?? null,
+    createdAt: row.createdAt,
+    photos: row.photos,
+  };
+}
+
+/** One page of a resident's reports, newest first. Pages count from 1. */
+export async function listResidentReports(
+  db: Db,
+  residentId: number,
+  page: number,
+  pageSize: number,
+): Promise<{ reports: ReportView[]; total: number }> {
+  const [total, rows] = await Promise.all([
+    db.report.count({ where: { residentId } }),
+    db.report.findMany({
+      where: { residentId },
+      orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: viewSelect,
+    }),
+  ]);
+  return { reports: rows.map(toView), total };
+}
+
+/** A resident's own report by its number; another resident's report is simply not found. */
+export async function findResidentReport(
+  db: Db,
+  residentId: number,
+  number: number,
+): Promise<ReportView | null> {
+  const row = await db.report.findFirst({ where: { residentId, number }, select: viewSelect });
+  return row ? toView(row) : null;
+}
