@@ -10,6 +10,7 @@ import { ConfigError } from '../core/config.ts';
 import { type ConversationEngine, createConversationEngine } from '../core/conversation/engine.ts';
 import { createPrismaClient, type PrismaClient } from '../core/db/client.ts';
 import { loadDistrictLocator } from '../core/geo/load-district-locator.ts';
+import { type MaintenanceJobs, startMaintenance } from '../core/jobs/maintenance.ts';
 import type { Logger } from '../core/logger.ts';
 import { loadCategoryCatalog } from '../core/reports/categories.ts';
 
@@ -71,6 +72,11 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     : undefined;
 
   let poller: Poller | undefined;
+  let maintenance: MaintenanceJobs | undefined;
+  // BullMQ's workers block on their connection, which therefore must never give up a command.
+  const jobsConnection = config.ROLES.includes('worker')
+    ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: null })
+    : undefined;
 
   return {
     prisma,
@@ -80,6 +86,14 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     server,
     async start() {
       await redis.connect().catch((err: unknown) => log.warn({ err }, 'Redis not reachable yet'));
+      if (jobsConnection) {
+        maintenance = await startMaintenance({
+          connection: jobsConnection,
+          prefix: config.REDIS_PREFIX,
+          prisma,
+          log,
+        });
+      }
       if (server) await server.listen({ port: config.PORT, host: config.HOST });
       if (!telegram) return;
 
@@ -100,8 +114,10 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       await poller?.stop();
       await server?.close();
       await telegram?.idle();
+      await maintenance?.close();
       await prisma.$disconnect();
       redis.disconnect();
+      jobsConnection?.disconnect();
     },
   };
 }

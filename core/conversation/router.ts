@@ -1,3 +1,4 @@
+import { type Locale, translator } from '../i18n/index.ts';
 import { recordConsent } from '../residents/residents.ts';
 import { flowButton, parseButton } from './buttons.ts';
 import type { FlowContext, FlowResult } from './context.ts';
@@ -42,9 +43,20 @@ async function routeCommand(ctx: FlowContext, command: string): Promise<FlowResu
       return showMyReports(ctx, 1);
     case 'help':
       return help(ctx);
+    case 'language':
+      return switchLanguage(ctx);
     default:
       return { state, messages: [{ text: ctx.t('unsupported-command') }] };
   }
+}
+
+/** /language: Russian and English take turns; the choice stays with the chat. */
+function switchLanguage(ctx: FlowContext): FlowResult {
+  const locale: Locale = ctx.locale === 'ru' ? 'en' : 'ru';
+  const switched = { ...ctx, locale, t: translator(locale), state: { ...ctx.state, locale } };
+  // In the middle of a report the draft stays; its current step is asked again in the new language.
+  if (switched.state.screen === 'report') return resumeReport(switched, switched.state);
+  return showMenu(switched);
 }
 
 /** /start in the middle of a report: keep the resident's work unless they choose otherwise. */

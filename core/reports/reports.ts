@@ -112,16 +112,15 @@ export async function listResidentReports(
   page: number,
   pageSize: number,
 ): Promise<{ reports: ReportView[]; total: number }> {
-  const [total, rows] = await Promise.all([
-    db.report.count({ where: { residentId } }),
-    db.report.findMany({
-      where: { residentId },
-      orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: viewSelect,
-    }),
-  ]);
+  // One after the other: inside a transaction both queries share one connection.
+  const total = await db.report.count({ where: { residentId } });
+  const rows = await db.report.findMany({
+    where: { residentId },
+    orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: viewSelect,
+  });
   return { reports: rows.map(toView), total };
 }
 

@@ -226,3 +226,14 @@ describe('when a resident goes back, cancels or taps an old button', () => {
     expect(chat.said).toContain('Где находится проблема');
   });
 });
+
+describe('when a resident switches the language', () => {
+  it('answers in English from then on, keeping a draft', async () => {
+    await consent();
+    await chat.send({ kind: 'location', point: IN_CITY });
+    await chat.command('language');
+    expect(chat.said).toContain('Send 1 to 10 photos');
+    await chat.command('language');
+    expect(chat.said).toContain('Пришлите от 1 до 10 фото');
+  });
+});

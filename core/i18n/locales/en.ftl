@@ -1,0 +1,129 @@
+## Common texts: welcome, consent, menu.
+
+start-welcome =
+    Hello! This is One Click, an assistant for the residents of Yakutsk.
+    Here you can report a problem in the city: a pothole, uncleared snow, a broken street light, no hot water. We pass the report to the office responsible and tell you what happens to it.
+consent-request =
+    To accept a report we need your consent to the processing of personal data (Federal Law 152-FZ "On Personal Data").
+    We keep only what a report needs: your messenger id, the place of the problem, photos and the description. They are used to pass the report to city offices and to answer you; they are not published or given to anyone for other purposes.
+consent-accept = I agree
+consent-decline = I do not agree
+consent-accepted = Thank you! You can report problems now.
+consent-declined =
+    All right. Without consent the bot is read-only: you can read the help, but not send reports.
+    If you change your mind, press "Report a problem".
+consent-needed = To send a report, please give your consent to the processing of personal data first.
+consent-resend-photo = Now send the photo or the place of the problem again, and we will go on.
+menu-title = Main menu. What would you like to do?
+menu-report = 📝 Report a problem
+menu-my-reports = 📋 My reports
+menu-help = ℹ️ Help
+menu-hint = Choose an action in the menu below. To report a problem you can simply send a photo or a location.
+help-text =
+    How to report a problem:
+    1. Press "Report a problem" (or just send a photo or a location).
+    2. Give the place: the "Share location" button, a point on the map, or a typed address.
+    3. Send 1 to 10 photos.
+    4. Describe the problem in a few words and choose a category.
+    5. Check and send: you will get a report number.
+    Commands: /start to begin again, /menu for the menu, /cancel to cancel a report, /back to go one step back, /my for your reports, /language for Russian.
+    If life or health is at risk, call 112.
+error-generic = Sorry, something went wrong. Please try again a little later; nothing you sent is lost.
+button-stale = This button is no longer active.
+button-unknown = This button is out of date. Open the menu: /menu
+unsupported-command = I do not know this command. These exist: /start, /menu, /my, /help.
+
+## Filing a report.
+
+report-cancel = ✖ Cancel
+report-back = ◀ Back
+report-cancelled = The report is cancelled. Nothing was sent.
+report-draft-exists = You have an unfinished report. Continue it or start again?
+report-draft-continue = Continue
+report-draft-discard = Start again
+report-ask-location =
+    📍 Where is the problem?
+    Press "Share location", attach a point on the map (clip → Location) or type the address, for example "10 Lenin St".
+report-share-location = 📍 Share location
+report-location-outside = This point is outside Yakutsk. Mark a place within the city or type the address.
+report-location-saved = Place: { $place }.
+report-place-district = { $district }
+report-place-address = { $address }
+report-place-coordinates = { $latitude }, { $longitude }
+report-address-too-short = The address is too short. Type the street and house number, for example "10 Lenin St", or share your location.
+report-address-too-long = The address is too long. Type just the street and house (up to { $max } characters) or share your location.
+report-ask-photos = 📷 Send 1 to { $max } photos of the problem. Several at once, as an album, is fine.
+report-photos-count = Photos: { $count } of { $max }. Send more or press "Done".
+report-photos-album = The album's photos are in. Send more or press "Done".
+report-photos-done = Done ➡
+report-photos-needed = At least one photo is needed: it helps the office find and assess the problem.
+report-photos-limit = A report takes at most { $max } photos. The extra ones were not added.
+report-photo-kept = The photo is kept.
+report-ask-description = ✏️ Describe the problem in a few words: what happened and where exactly (entrance, side of the road, a landmark).
+report-description-empty = Please describe the problem in words, at least one sentence.
+report-description-too-short = That is too short. Add a few words on what happened and where, for example: "Deep pothole at the bus stop, cars swerve into the oncoming lane".
+report-description-too-long = The description is too long ({ $length } characters). Please shorten it to { $max }.
+report-caption-used = The photo's caption is taken as the description.
+report-description-saved = The description is saved.
+report-ask-category = Which category does the problem belong to?
+report-suggested-category = This looks like "{ $category }". If not, choose another category.
+report-all-categories = Other categories…
+report-category-unknown = Please choose a category with a button under the message.
+report-summary =
+    Please check your report:
+    Category: { $category }
+    Place: { $place }
+    Photos: { $photos }
+    Description: { $description }
+
+    All correct? Press "Send". To change something, press "Back".
+report-submit = ✅ Send
+report-confirm-hint = Press "Send" under the summary, or "Back" to change something.
+report-submitted =
+    ✅ Report No. { $number } is accepted.
+    We will pass it to the office responsible and tell you about every step. You can follow it in "My reports".
+report-urgent-note = If life or health is at risk, call 112.
+report-no-back = This is the first step. To leave, press "Cancel".
+report-unsupported-sticker = A sticker cannot be attached to a report.
+report-unsupported-voice = I cannot understand voice messages yet; please type instead.
+report-unsupported-video = I do not take videos yet; please send a photo.
+report-unsupported-document = This file cannot be attached. Send a photo (a JPG or PNG file up to 20 MB is fine too).
+report-unsupported-too-large = The file is too large: a messenger lets a bot fetch files up to 20 MB. Send it as an ordinary photo (not as a file); it will be compressed.
+report-unsupported-other = This kind of message cannot be attached to a report.
+report-expect-location = Now the place of the problem is needed: a location or a typed address.
+report-expect-photos = Now photos of the problem are needed. When you are done, press "Done".
+report-expect-description = Now a description of the problem is needed, as text.
+report-expect-category = Now please choose a category with a button under the message.
+report-expect-confirm = Check the summary and press "Send".
+
+## My reports.
+
+my-reports-empty = You have no reports yet. To report a problem, press "Report a problem".
+my-reports-title = Your reports (page { $page } of { $pages }):
+my-reports-line = No. { $number } · { $date } · { $category } · { $status }
+my-reports-prev = ◀ Newer
+my-reports-next = Older ▶
+my-reports-open = No. { $number }
+my-reports-not-found = Report not found.
+my-reports-back = ◀ Back to the list
+my-report-detail =
+    Report No. { $number }
+    Status: { $status }
+    Category: { $category }
+    Place: { $place }
+    Submitted: { $date }
+    Photos: { $photos }
+    Description: { $description }
+
+## Report statuses.
+
+status-new = accepted
+status-routed = passed to the office
+status-in_progress = in progress
+status-answered = interim answer given
+status-resolved = resolved
+status-closed = closed
+status-rejected = rejected
+status-redirected = passed to another office
+status-reopened = reopened
+status-duplicate = merged with another report
