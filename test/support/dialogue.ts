@@ -1,6 +1,9 @@
 import pino from 'pino';
 import type { CategorySuggester } from '../../core/conversation/context.ts';
-import { type ConversationEngine, createConversationEngine } from '../../core/conversation/engine.ts';
+import {
+  type ConversationEngine,
+  createConversationEngine,
+} from '../../core/conversation/engine.ts';
 import type { Incoming, IncomingContent, Reply } from '../../core/conversation/types.ts';
 import { loadDistrictLocator } from '../../core/geo/load-district-locator.ts';
 import { loadCategoryCatalog } from '../../core/reports/categories.ts';
