@@ -39,7 +39,7 @@ export function toIncoming(update: Update): Incoming | null {
   }
 
   const message = update.message;
-  if (!message || message.chat.type !== 'private' || !message.from) return null;
+  if (message?.chat.type !== 'private' || !message.from) return null;
   return { ...base(update, String(message.chat.id), message.from), ...content(message) };
 }
 

@@ -33,7 +33,7 @@ async function inbound(updateId: string, processedHoursAgo: number | null): Prom
   if (processedHoursAgo === null) return;
   await db.prisma.inboundUpdate.update({
     where: { channel_updateId: { channel: 'telegram', updateId } },
-    data: { processedAt: new Date(Date.now() - processedHoursAgo * 3_600_000), payload: undefined },
+    data: { processedAt: new Date(Date.now() - processedHoursAgo * 3_600_000) },
   });
 }
 
