@@ -4,41 +4,17 @@ import {
   checkDescription,
   MAX_ADDRESS_LENGTH,
   MAX_DESCRIPTION_LENGTH,
-  MAX_PHOTOS,
 } from '../../reports/rules.ts';
 import type { FlowContext, FlowResult } from '../context.ts';
 import { isLabel, mainMenu, reportStepKeyboard } from '../keyboards.ts';
-import { buttonRevision } from '../revision.ts';
 import { REPORT_STEPS, type ReportDraft, type ReportState, type ReportStep } from '../state.ts';
-import type { GeoPoint, Incoming, Outgoing, PhotoRef, UnsupportedKind } from '../types.ts';
+import type { GeoPoint, Incoming, Outgoing, UnsupportedKind } from '../types.ts';
 import { menuState, showMenu } from './menu.ts';
-import { allCategories, placeText, stepPrompt } from './report-prompts.ts';
+import { acceptPhoto } from './report-photos.ts';
+import { allCategories, placeText } from './report-prompts.ts';
+import { enter, localeOf, stay } from './report-steps.ts';
 
-type PhotoIncoming = Extract<Incoming, { kind: 'photo' }>;
 type LocationIncoming = Extract<Incoming, { kind: 'location' }>;
-
-/** Moves to `step` and asks for what it needs, after any messages in `before`. */
-function enter(
-  ctx: FlowContext,
-  draft: ReportDraft,
-  step: ReportStep,
-  before: Outgoing[] = [],
-): FlowResult {
-  const state: ReportState = { screen: 'report', step, draft, ...localeOf(ctx) };
-  const prompt = stepPrompt(ctx, state, buttonRevision(ctx, state));
-  return { state, messages: [...before, prompt] };
-}
-
-/** Stays at the current step, saying something and reminding what the step needs. */
-function stay(ctx: FlowContext, state: ReportState, text: string[], remind = true): FlowResult {
-  const messages: Outgoing[] = text.map((line) => ({ text: line }));
-  if (remind) messages.push({ text: ctx.t(`report-expect-${state.step}`) });
-  return { state, messages };
-}
-
-function localeOf(ctx: FlowContext): { locale?: 'ru' | 'en' } {
-  return ctx.state.locale ? { locale: ctx.state.locale } : {};
-}
 
 /** Starts a report, already holding the photo or location the resident sent out of the blue. */
 export function startReport(ctx: FlowContext, seed?: Incoming): FlowResult {
@@ -160,75 +136,6 @@ function withPlace(
   const { address: _old, ...rest } = draft;
   const place = { ...rest, point, districtId: district.id, districtName: district.name };
   return venueAddress ? { ...place, address: venueAddress } : place;
-}
-
-function acceptPhoto(ctx: FlowContext, state: ReportState, incoming: PhotoIncoming): FlowResult {
-  const { t } = ctx;
-  const sameAlbum =
-    incoming.mediaGroupId !== undefined && incoming.mediaGroupId === state.draft.mediaGroupId;
-
-  if (state.draft.photos.length >= MAX_PHOTOS) {
-    // One notice per album is enough; the rest of it is quietly left out.
-    return sameAlbum
-      ? { state, messages: [] }
-      : stay(
-          ctx,
-          remember(state, incoming),
-          [t('report-photos-limit', { max: MAX_PHOTOS })],
-          false,
-        );
-  }
-
-  const draft = withCaption(
-    ctx,
-    addPhoto(state.draft, incoming.photo, incoming.mediaGroupId),
-    incoming,
-  );
-  const next: ReportState = { ...state, draft: draft.draft };
-  if (sameAlbum && !draft.captionUsed) return { state: next, messages: [] };
-
-  const notes = draft.captionUsed ? [t('report-caption-used')] : [];
-  if (state.step === 'photos') {
-    const text = incoming.mediaGroupId
-      ? t('report-photos-album')
-      : t('report-photos-count', { count: next.draft.photos.length, max: MAX_PHOTOS });
-    return { state: next, messages: [...notes.map((note) => ({ text: note })), { text }] };
-  }
-  if (state.step === 'location') {
-    return enter(ctx, next.draft, 'location', [
-      { text: t('report-photo-kept') },
-      ...notes.map((note) => ({ text: note })),
-    ]);
-  }
-  return stay(ctx, next, [t('report-photo-kept'), ...notes]);
-}
-
-function remember(state: ReportState, incoming: PhotoIncoming): ReportState {
-  if (!incoming.mediaGroupId) return state;
-  return { ...state, draft: { ...state.draft, mediaGroupId: incoming.mediaGroupId } };
-}
-
-function addPhoto(
-  draft: ReportDraft,
-  photo: PhotoRef,
-  mediaGroupId: string | undefined,
-): ReportDraft {
-  const photos = draft.photos.some((known) => known.fileId === photo.fileId)
-    ? draft.photos
-    : [...draft.photos, photo];
-  return mediaGroupId ? { ...draft, photos, mediaGroupId } : { ...draft, photos };
-}
-
-/** A photo's caption becomes the description when there is none yet and it says enough. */
-function withCaption(
-  _ctx: FlowContext,
-  draft: ReportDraft,
-  incoming: PhotoIncoming,
-): { draft: ReportDraft; captionUsed: boolean } {
-  if (draft.description || !incoming.caption) return { draft, captionUsed: false };
-  const check = checkDescription(incoming.caption);
-  if (!check.ok) return { draft, captionUsed: false };
-  return { draft: { ...draft, description: check.text }, captionUsed: true };
 }
 
 function finishPhotos(ctx: FlowContext, state: ReportState): FlowResult {
