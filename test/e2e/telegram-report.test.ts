@@ -56,7 +56,8 @@ describe.each<DeliveryMode>(['webhook', 'polling'])('when updates arrive by %s',
     expect(report.category.code).toBe('roads');
     expect(report.district?.code).toBe('tsentralny');
     expect(report.photos).toHaveLength(1);
-    expect(report.photos[0]?.width).toBe(2560);
+    // The builder offers four sizes, 90 to 1280 px wide; the largest is kept.
+    expect(report.photos[0]?.width).toBe(1280);
     expect(await db.prisma.report.count({ where: { resident: { chatId: String(chatId) } } })).toBe(
       1,
     );
