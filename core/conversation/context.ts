@@ -51,4 +51,6 @@ export interface FlowResult {
   state: DialogState;
   messages: Outgoing[];
   buttonNotice?: string;
+  /** The flow queued jobs in the outbox; they are relayed as soon as the update commits. */
+  jobsQueued?: boolean;
 }

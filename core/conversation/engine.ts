@@ -16,6 +16,8 @@ export interface EngineDeps {
   categories: CategoryCatalog;
   log: Logger;
   now?: () => Date;
+  /** Called after a commit that queued jobs in the outbox (the relay hands them to BullMQ). */
+  onJobsQueued?: () => void;
 }
 
 export interface HandleOptions {
@@ -45,10 +47,10 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
   };
 
   async function handle(incoming: Incoming, options: HandleOptions = {}): Promise<Reply> {
-    return deps.prisma.$transaction(
+    const { reply, jobsQueued } = await deps.prisma.$transaction(
       async (db) => {
         if (options.fromInbox && !(await claimInbound(db, incoming.channel, incoming.updateId))) {
-          return { messages: [] };
+          return { reply: { messages: [] }, jobsQueued: false };
         }
         const conversation = await lockConversation(db, incoming.channel, incoming.chatId);
         const state = parseState(conversation.state);
@@ -66,12 +68,16 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
         const result = await route(ctx);
         const revision = revisionAfter(state, conversation.revision, result.state);
         await saveConversation(db, incoming.channel, incoming.chatId, result.state, revision);
-        return result.buttonNotice === undefined
-          ? { messages: result.messages }
-          : { messages: result.messages, buttonNotice: result.buttonNotice };
+        const reply: Reply =
+          result.buttonNotice === undefined
+            ? { messages: result.messages }
+            : { messages: result.messages, buttonNotice: result.buttonNotice };
+        return { reply, jobsQueued: result.jobsQueued === true };
       },
       { maxWait: 10_000, timeout: 20_000 },
     );
+    if (jobsQueued) deps.onJobsQueued?.();
+    return reply;
   }
 
   function apology(_incoming: Incoming): Reply {

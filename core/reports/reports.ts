@@ -1,6 +1,8 @@
 import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import type { Channel, GeoPoint, PhotoRef } from '../conversation/types.ts';
 import type { Db } from '../db/client.ts';
+import { addToOutbox } from '../jobs/outbox.ts';
+import { JOBS, QUEUES } from '../jobs/queues.ts';
 import { MAX_PHOTOS } from './rules.ts';
 
 export interface NewReport {
@@ -28,12 +30,18 @@ export interface ReportView {
   photos: { fileId: string; channel: Channel }[];
 }
 
-/** Files a report with its photos; returns the ticket number the resident will see. */
-export async function createReport(db: Db, report: NewReport): Promise<{ number: number }> {
+/**
+ * Files a report with its photos and its first history event, and queues its routing in the
+ * same transaction; returns the ticket number the resident will see.
+ */
+export async function createReport(
+  db: Db,
+  report: NewReport,
+): Promise<{ id: number; number: number }> {
   const category = await db.category.findUniqueOrThrow({ where: { code: report.categoryCode } });
   const photos = report.photos.slice(0, MAX_PHOTOS);
 
-  return db.report.create({
+  const filed = await db.report.create({
     data: {
       residentId: report.residentId,
       channel: report.channel,
@@ -57,8 +65,23 @@ export async function createReport(db: Db, report: NewReport): Promise<{ number:
         })),
       },
     },
-    select: { number: true },
+    select: { id: true, number: true },
   });
+  await db.reportEvent.create({
+    data: {
+      reportId: filed.id,
+      type: 'created',
+      toStatus: 'new',
+      actorKind: 'resident',
+      actorId: report.residentId,
+    },
+  });
+  await addToOutbox(db, {
+    queue: QUEUES.routing,
+    name: JOBS.routeReport,
+    payload: { reportId: filed.id },
+  });
+  return filed;
 }
 
 const viewSelect = {

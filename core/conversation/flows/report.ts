@@ -219,6 +219,7 @@ async function submit(ctx: FlowContext, state: ReportState): Promise<FlowResult>
   return {
     state: menuState(ctx),
     messages: [{ text: text.join('\n\n'), keyboard: mainMenu(ctx.t) }],
+    jobsQueued: true,
   };
 }
 
