@@ -21,7 +21,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     loggerInstance: deps.log as FastifyBaseLogger,
     // Telegram's updates are small; anything near a megabyte is not from Telegram.
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
   });
 
   app.setErrorHandler<FastifyError>((error, request, reply) => {
