@@ -42,6 +42,9 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   }
 
   const prisma = createPrismaClient(config.DATABASE_URL);
+  // Recording an incoming update gets its own small pool, so a webhook answers at once even
+  // while every dialogue connection is busy (Telegram redelivers what is answered late).
+  const inboxPrisma = createPrismaClient(config.DATABASE_URL, { maxConnections: 3 });
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   const engine = createConversationEngine({
     prisma,
@@ -57,7 +60,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
           token: config.TELEGRAM_BOT_TOKEN,
           apiRoot: config.TELEGRAM_API_ROOT,
           engine,
-          prisma,
+          prisma: inboxPrisma,
           log,
           ...(options.telegramBotInfo ? { botInfo: options.telegramBotInfo } : {}),
         })
@@ -116,6 +119,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       await telegram?.idle();
       await maintenance?.close();
       await prisma.$disconnect();
+      await inboxPrisma.$disconnect();
       redis.disconnect();
       jobsConnection?.disconnect();
     },

@@ -16,6 +16,7 @@ export interface TelegramBotOptions {
   token: string;
   apiRoot: string;
   engine: ConversationEngine;
+  /** Where updates are recorded (the inbox); a small pool of its own keeps webhooks fast. */
   prisma: PrismaClient;
   log: Logger;
   /** Known bot identity (skips getMe); tests and benchmarks pass it. */
