@@ -10,7 +10,9 @@ import { ConfigError } from '../core/config.ts';
 import { type ConversationEngine, createConversationEngine } from '../core/conversation/engine.ts';
 import { createPrismaClient, type PrismaClient } from '../core/db/client.ts';
 import { loadDistrictLocator } from '../core/geo/load-district-locator.ts';
-import { type MaintenanceJobs, startMaintenance } from '../core/jobs/maintenance.ts';
+import { type JobsRuntime, startJobs } from '../core/jobs/runtime.ts';
+import { loadCityCalendar } from '../core/routing/city-calendar.ts';
+import { createTelegramSender } from '../bots/telegram/sender.ts';
 import type { Logger } from '../core/logger.ts';
 import { loadCategoryCatalog } from '../core/reports/categories.ts';
 
@@ -46,9 +48,13 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   // while every dialogue connection is busy (Telegram redelivers what is answered late).
   const inboxPrisma = createPrismaClient(config.DATABASE_URL, { maxConnections: 3 });
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  let jobs: JobsRuntime | undefined;
+  const calendar = await loadCityCalendar();
   const engine = createConversationEngine({
     prisma,
     log,
+    // The relay exists once start() ran; a report filed before that is swept up then.
+    onJobsQueued: () => jobs?.relay.kick(),
     districts: await loadDistrictLocator(prisma),
     suggester: loadShippedClassifier(),
     categories: await loadCategoryCatalog(prisma),
@@ -75,11 +81,6 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     : undefined;
 
   let poller: Poller | undefined;
-  let maintenance: MaintenanceJobs | undefined;
-  // BullMQ's workers block on their connection, which therefore must never give up a command.
-  const jobsConnection = config.ROLES.includes('worker')
-    ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: null })
-    : undefined;
 
   return {
     prisma,
@@ -89,14 +90,15 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     server,
     async start() {
       await redis.connect().catch((err: unknown) => log.warn({ err }, 'Redis not reachable yet'));
-      if (jobsConnection) {
-        maintenance = await startMaintenance({
-          connection: jobsConnection,
-          prefix: config.REDIS_PREFIX,
-          prisma,
-          log,
-        });
-      }
+      jobs = await startJobs({
+        redisUrl: config.REDIS_URL,
+        prefix: config.REDIS_PREFIX,
+        prisma,
+        log,
+        calendar,
+        senders: telegram ? { telegram: createTelegramSender(telegram.bot.api) } : {},
+        runWorkers: config.ROLES.includes('worker'),
+      });
       if (server) await server.listen({ port: config.PORT, host: config.HOST });
       if (!telegram) return;
 
@@ -117,11 +119,10 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       await poller?.stop();
       await server?.close();
       await telegram?.idle();
-      await maintenance?.close();
+      await jobs?.close();
       await prisma.$disconnect();
       await inboxPrisma.$disconnect();
       redis.disconnect();
-      jobsConnection?.disconnect();
     },
   };
 }

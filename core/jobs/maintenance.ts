@@ -1,5 +1,5 @@
 import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import { pruneInbound } from '../conversation/inbox.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
@@ -21,7 +21,7 @@ export interface MaintenanceJobs {
  * run, so the inbox of processed updates is pruned hourly by exactly one of them.
  */
 export async function startMaintenance(options: {
-  connection: Redis;
+  connection: RedisOptions;
   prefix: string;
   prisma: PrismaClient;
   log: Logger;

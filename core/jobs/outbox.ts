@@ -41,6 +41,7 @@ export function startOutboxRelay(options: {
   const { prisma, log } = options;
   let running: Promise<number> | undefined;
   let again = false;
+  let stopped = false;
 
   async function relayBatch(): Promise<number> {
     return prisma.$transaction(async (db) => {
@@ -100,9 +101,12 @@ export function startOutboxRelay(options: {
   timer.unref();
 
   return {
-    kick: () => void sweep(),
+    kick: () => {
+      if (!stopped) void sweep();
+    },
     sweep,
     async stop() {
+      stopped = true;
       clearInterval(timer);
       await running;
     },
@@ -114,5 +118,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
   });
+  // The loser of the race may still fail later; that failure is already accounted for.
+  promise.catch(() => undefined);
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,14 +1,20 @@
 /** The BullMQ queues of One Click, and the jobs each carries. */
 export const QUEUES = {
   routing: 'routing',
+  delivery: 'delivery',
   maintenance: 'maintenance',
 } as const;
 
 export const JOBS = {
   routeReport: 'route-report',
+  deliver: 'deliver',
   pruneInbox: 'prune-inbox',
 } as const;
 
 export interface RouteReportPayload {
   reportId: number;
+}
+
+export interface DeliverPayload {
+  deliveryId: number;
 }

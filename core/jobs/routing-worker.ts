@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import type { PrismaClient } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import { type DeadlineCalendar, routeReport } from '../routing/route-report.ts';
@@ -7,11 +7,13 @@ import { JOBS, QUEUES, type RouteReportPayload } from './queues.ts';
 
 /** Routes each newly filed report to its office; a retried job routes a report once. */
 export function startRoutingWorker(options: {
-  connection: Redis;
+  connection: RedisOptions;
   prefix: string;
   prisma: PrismaClient;
   calendar: DeadlineCalendar;
   log: Logger;
+  /** Routing queues the resident's notification in the outbox; this hands it on at once. */
+  onJobsQueued: () => void;
 }): Worker {
   const { prisma, calendar, log } = options;
   const worker = new Worker<RouteReportPayload>(
@@ -23,6 +25,7 @@ export function startRoutingWorker(options: {
         throw new UnrecoverableError('route-report needs a reportId');
       const outcome = await routeReport(prisma, calendar, reportId);
       log.info({ job: job.name, reportId, ...outcome }, 'report routing done');
+      if (outcome.routed) options.onJobsQueued();
       return outcome;
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 4 },

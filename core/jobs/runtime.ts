@@ -1,8 +1,10 @@
 import { Queue, type Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { PrismaClient } from '../db/client.ts';
+import type { Senders } from '../delivery/senders.ts';
 import type { Logger } from '../logger.ts';
 import type { DeadlineCalendar } from '../routing/route-report.ts';
+import { redisOptions } from './connection.ts';
+import { startDeliveryWorker } from './delivery-worker.ts';
 import { type MaintenanceJobs, startMaintenance } from './maintenance.ts';
 import { type OutboxRelay, startOutboxRelay } from './outbox.ts';
 import { QUEUES } from './queues.ts';
@@ -23,24 +25,29 @@ export async function startJobs(options: {
   prisma: PrismaClient;
   log: Logger;
   calendar: DeadlineCalendar;
+  /** How the delivery worker reaches each platform. */
+  senders: Senders;
   runWorkers: boolean;
   sweepEveryMs?: number;
 }): Promise<JobsRuntime> {
   const { prefix, prisma, log } = options;
-  const producer = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
-  producer.on('error', (err) => log.debug({ err: err.message }, 'Redis (producer) error'));
-  const routing = new Queue(QUEUES.routing, {
-    connection: producer,
-    prefix,
-    defaultJobOptions: {
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 1_000 },
-      removeOnComplete: 1_000,
-      removeOnFail: 5_000,
-    },
-  });
-  routing.on('error', (err) => log.debug({ err: err.message }, 'routing queue error'));
-  const queues = new Map<string, Queue>([[QUEUES.routing, routing]]);
+  const producer = redisOptions(options.redisUrl, { maxRetriesPerRequest: 1 });
+  const queues = new Map<string, Queue>(
+    [QUEUES.routing, QUEUES.delivery].map((name) => {
+      const queue = new Queue(name, {
+        connection: producer,
+        prefix,
+        defaultJobOptions: {
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 1_000 },
+          removeOnComplete: 1_000,
+          removeOnFail: 5_000,
+        },
+      });
+      queue.on('error', (err) => log.debug({ queue: name, err: err.message }, 'queue error'));
+      return [name, queue];
+    }),
+  );
   const relay = startOutboxRelay({
     prisma,
     log,
@@ -50,14 +57,13 @@ export async function startJobs(options: {
 
   let workers: Worker[] = [];
   let maintenance: MaintenanceJobs | undefined;
-  // Workers block on their connection, which therefore must never give up a command.
-  const consumer = options.runWorkers
-    ? new Redis(options.redisUrl, { maxRetriesPerRequest: null })
-    : undefined;
-  if (consumer) {
-    consumer.on('error', (err) => log.debug({ err: err.message }, 'Redis (worker) error'));
+  if (options.runWorkers) {
+    // Workers block on their connections, which therefore must never give up a command.
+    const consumer = redisOptions(options.redisUrl, { maxRetriesPerRequest: null });
+    const base = { connection: consumer, prefix, prisma, log };
     workers = [
-      startRoutingWorker({ connection: consumer, prefix, prisma, log, calendar: options.calendar }),
+      startRoutingWorker({ ...base, calendar: options.calendar, onJobsQueued: relay.kick }),
+      startDeliveryWorker({ ...base, senders: options.senders }),
     ];
     maintenance = await startMaintenance({ connection: consumer, prefix, prisma, log });
   }
@@ -66,12 +72,11 @@ export async function startJobs(options: {
   return {
     relay,
     async close() {
-      await relay.stop();
+      // Workers first: a job finishing now may still hand work to the relay.
       await Promise.all(workers.map((worker) => worker.close()));
       await maintenance?.close();
-      await routing.close();
-      producer.disconnect();
-      consumer?.disconnect();
+      await relay.stop();
+      await Promise.all([...queues.values()].map((queue) => queue.close()));
     },
   };
 }

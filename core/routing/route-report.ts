@@ -1,4 +1,8 @@
 import type { PrismaClient } from '../db/client.ts';
+import { queueDelivery } from '../delivery/deliveries.ts';
+import { resolveLocale, translator } from '../i18n/index.ts';
+import { decide } from '../reports/lifecycle.ts';
+import { formatCityDate } from '../text/dates.ts';
 import { findOwningOffice } from './owning-office.ts';
 
 /** Turns a number of working days after a moment into a deadline. */
@@ -29,29 +33,65 @@ export async function routeReport(
 
     const report = await db.report.findUniqueOrThrow({
       where: { id: reportId },
-      select: { categoryId: true, districtId: true, createdAt: true, category: true },
+      select: {
+        number: true,
+        residentId: true,
+        categoryId: true,
+        districtId: true,
+        createdAt: true,
+        category: true,
+        resident: { select: { channel: true, chatId: true, locale: true } },
+      },
     });
     const office = await findOwningOffice(db, report.categoryId, report.districtId);
     const deadlineAt = calendar.addWorkingDays(report.createdAt, report.category.deadlineDays);
 
+    const decision = decide(
+      {
+        number: report.number,
+        status: 'new',
+        officeId: null,
+        residentId: report.residentId,
+        flagged: false,
+        resolvedAt: null,
+      },
+      { type: 'route', officeId: office.id },
+      { kind: 'system' },
+    );
+    if (!decision.ok) throw new Error(`Routing refused: ${decision.reason}`);
+    const { event } = decision;
+
     await db.report.update({
       where: { id: reportId },
-      data: { status: 'routed', officeId: office.id, deadlineAt, routedAt: now },
+      data: { status: decision.status, officeId: office.id, deadlineAt, routedAt: now },
     });
     await db.reportEvent.create({
       data: {
         reportId,
-        type: 'routed',
-        fromStatus: 'new',
-        toStatus: 'routed',
-        actorKind: 'system',
+        type: event.type,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        actorKind: event.actorKind,
         data: {
-          officeId: office.id,
+          ...event.data,
           officeCode: office.code,
           rule: office.rule,
           deadlineAt: deadlineAt.toISOString(),
         },
       },
+    });
+
+    const t = translator(resolveLocale(report.resident.locale));
+    const text = t('notify-routed', {
+      number: report.number,
+      office: office.name,
+      deadline: formatCityDate(deadlineAt),
+    });
+    await queueDelivery(db, {
+      key: `report:${reportId}:routed`,
+      channel: report.resident.channel,
+      chatId: report.resident.chatId,
+      messages: [{ text }],
     });
     return { routed: true, officeId: office.id, deadlineAt };
   });

@@ -1,21 +1,19 @@
-import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordInbound } from '../../core/conversation/inbox.ts';
+import { redisOptions } from '../../core/jobs/connection.ts';
 import { type MaintenanceJobs, startMaintenance } from '../../core/jobs/maintenance.ts';
 import { createEmptyDatabase, type TestDatabase } from '../support/database.ts';
 import { clearRedisPrefix, testRedisPrefix, testRedisUrl } from '../support/redis.ts';
 
 let db: TestDatabase;
-let connection: Redis;
 let jobs: MaintenanceJobs;
 const prefix = testRedisPrefix();
 
 beforeAll(async () => {
   db = await createEmptyDatabase();
-  connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
   jobs = await startMaintenance({
-    connection,
+    connection: redisOptions(testRedisUrl(), { maxRetriesPerRequest: null }),
     prefix,
     prisma: db.prisma,
     log: pino({ level: 'silent' }),
@@ -24,7 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await jobs.close();
   await clearRedisPrefix(prefix);
-  connection.disconnect();
   await db.drop();
 });
 

@@ -1,13 +1,12 @@
 import type { Translate } from '../../i18n/index.ts';
 import { findResidentReport, listResidentReports, type ReportView } from '../../reports/reports.ts';
+import { formatCityDate } from '../../text/dates.ts';
 import { viewButton } from '../buttons.ts';
 import type { FlowContext, FlowResult } from '../context.ts';
 import type { InlineButton, Outgoing } from '../types.ts';
 import { placeText } from './report-prompts.ts';
 
 const PAGE_SIZE = 5;
-/** Yakutsk time, so "submitted on" is the resident's own date. */
-const CITY_TIME_ZONE = 'Asia/Yakutsk';
 
 /** One page of the resident's reports, newest first, each a button to its detail. */
 export async function showMyReports(ctx: FlowContext, page: number): Promise<FlowResult> {
@@ -95,6 +94,5 @@ export async function showReport(ctx: FlowContext, number: number): Promise<Flow
   return { state: ctx.state, messages: [message] };
 }
 
-function formatDate(date: Date): string {
-  return date.toLocaleDateString('ru-RU', { timeZone: CITY_TIME_ZONE });
-}
+/** Yakutsk dates, so "submitted on" is the resident's own date. */
+const formatDate = formatCityDate;

@@ -127,3 +127,7 @@ status-rejected = rejected
 status-redirected = passed to another office
 status-reopened = reopened
 status-duplicate = merged with another report
+
+## Notifications to residents.
+
+notify-routed = Report No. { $number } is passed to the office: { $office }. The answer is due by { $deadline }.

@@ -127,3 +127,7 @@ status-rejected = отклонено
 status-redirected = передано в другую службу
 status-reopened = возобновлено
 status-duplicate = объединено с другим обращением
+
+## Уведомления жителю.
+
+notify-routed = Обращение № { $number } передано в службу: { $office }. Срок ответа — до { $deadline }.

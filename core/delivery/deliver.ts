@@ -1,0 +1,83 @@
+import type { Outgoing } from '../conversation/types.ts';
+import type { PrismaClient } from '../db/client.ts';
+import type { Senders } from './senders.ts';
+
+export type DeliveryOutcome = 'sent' | 'unreachable' | 'skipped' | 'uncertain' | 'no_sender';
+
+/**
+ * Sends one queued delivery, at most once. The row is marked "sending" before the platform is
+ * called and "sent" after; a job that finds it already sent skips it (a duplicate or retried
+ * job). A platform error leaves nothing sent, so the row goes back to "pending" and the error
+ * is thrown for the queue's backoff.
+ *
+ * LIMITATION: a worker that dies during the call leaves "sending" behind, and nobody can tell
+ * whether Telegram delivered it (the Bot API has no idempotency key). We then give up on that
+ * message ("uncertain") rather than risk sending it twice; a platform with idempotent sends
+ * (VK's random_id) could resend safely.
+ */
+export async function deliver(
+  prisma: PrismaClient,
+  senders: Senders,
+  deliveryId: number,
+): Promise<DeliveryOutcome> {
+  const claimed = await prisma.delivery.updateMany({
+    where: { id: deliveryId, status: 'pending' },
+    data: { status: 'sending', attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return settleUnclaimed(prisma, deliveryId);
+
+  const delivery = await prisma.delivery.findUniqueOrThrow({ where: { id: deliveryId } });
+  const sender = senders[delivery.channel];
+  if (!sender) {
+    await finish(prisma, deliveryId, 'failed', `no sender for channel ${delivery.channel}`);
+    return 'no_sender';
+  }
+
+  let outcome: Awaited<ReturnType<typeof sender.send>>;
+  try {
+    outcome = await sender.send(delivery.chatId, delivery.messages as unknown as Outgoing[]);
+  } catch (err) {
+    const lastError = err instanceof Error ? err.message.slice(0, 500) : String(err);
+    await prisma.delivery.update({
+      where: { id: deliveryId },
+      data: { status: 'pending', lastError },
+    });
+    throw err;
+  }
+
+  if (outcome.delivered) {
+    await finish(prisma, deliveryId, 'sent');
+    return 'sent';
+  }
+  await finish(prisma, deliveryId, 'unreachable', outcome.unreachable);
+  await prisma.resident.updateMany({
+    where: { channel: delivery.channel, chatId: delivery.chatId, unreachableAt: null },
+    data: { unreachableAt: new Date() },
+  });
+  return 'unreachable';
+}
+
+/** A delivery this job could not claim: done already, or left mid-send by a dead worker. */
+async function settleUnclaimed(prisma: PrismaClient, id: number): Promise<DeliveryOutcome> {
+  const abandoned = await prisma.delivery.updateMany({
+    where: { id, status: 'sending' },
+    data: { status: 'failed', lastError: 'outcome unknown: a worker stopped during the send' },
+  });
+  return abandoned.count > 0 ? 'uncertain' : 'skipped';
+}
+
+async function finish(
+  prisma: PrismaClient,
+  id: number,
+  status: 'sent' | 'unreachable' | 'failed',
+  lastError?: string,
+): Promise<void> {
+  await prisma.delivery.update({
+    where: { id },
+    data: {
+      status,
+      ...(status === 'sent' ? { sentAt: new Date() } : {}),
+      lastError: lastError ?? null,
+    },
+  });
+}
