@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { buildServer } from '../api/server.ts';
 import { createTelegramBot, type TelegramBot } from '../bots/telegram/bot.ts';
 import { ALLOWED_UPDATES, type Poller, startPolling } from '../bots/telegram/poller.ts';
+import { createTelegramSender } from '../bots/telegram/sender.ts';
 import { loadShippedClassifier } from '../core/classification/classifier.ts';
 import type { Config } from '../core/config.ts';
 import { ConfigError } from '../core/config.ts';
@@ -11,10 +12,9 @@ import { type ConversationEngine, createConversationEngine } from '../core/conve
 import { createPrismaClient, type PrismaClient } from '../core/db/client.ts';
 import { loadDistrictLocator } from '../core/geo/load-district-locator.ts';
 import { type JobsRuntime, startJobs } from '../core/jobs/runtime.ts';
-import { loadCityCalendar } from '../core/routing/city-calendar.ts';
-import { createTelegramSender } from '../bots/telegram/sender.ts';
 import type { Logger } from '../core/logger.ts';
 import { loadCategoryCatalog } from '../core/reports/categories.ts';
+import { loadCityCalendar } from '../core/routing/city-calendar.ts';
 
 export interface ServiceOptions {
   log: Logger;
@@ -50,6 +50,9 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   let jobs: JobsRuntime | undefined;
   const calendar = await loadCityCalendar();
+  if (!calendar.covers(new Date())) {
+    log.warn('seed/calendar has no file for this year: only weekends count as days off');
+  }
   const engine = createConversationEngine({
     prisma,
     log,

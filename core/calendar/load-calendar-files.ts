@@ -18,8 +18,9 @@ export class CalendarDataError extends Error {
 }
 
 export interface LoadCalendarOptions {
-  years: readonly number[];
-  /** Default RU and RU-SA. Each region must have a file for each year. */
+  /** Given: each region must have a file for each of these years. Omitted: every file there. */
+  years?: readonly number[];
+  /** Default RU and RU-SA; files of other regions are validated, then left out. */
   regions?: readonly string[];
 }
 
@@ -29,37 +30,45 @@ export interface LoadedCalendarFile extends CalendarFile {
 }
 
 /**
- * Reads and validates the calendar files of a directory for the given years and regions and
- * returns their entries, ready for `createProductionCalendar` (or for rows of a table).
- * A missing region-year fails too: a silent gap would move deadlines.
+ * Reads and validates the calendar files of a directory and returns the entries of the given
+ * years and regions, ready for `createProductionCalendar` (or for rows of a table). A year
+ * asked for but missing for a region fails: a silent gap would move deadlines.
  */
 export async function loadCalendarFiles(
-  dir: string,
-  options: LoadCalendarOptions,
+  dir: string = DEFAULT_CALENDAR_DIR,
+  options: LoadCalendarOptions = {},
 ): Promise<CalendarEntry[]> {
   const regions = options.regions ?? DEFAULT_REGIONS;
-  const files = (await readCalendarFiles(dir, options.years)).filter((file) =>
+  const files = (await readCalendarDirectory(dir, options.years)).filter((file) =>
     regions.includes(file.region),
   );
-  checkCoverage(dir, files, options.years, regions);
+  if (options.years) checkCoverage(dir, files, options.years, regions);
   return files.flatMap((file) =>
     file.entries.map(({ date, kind, name, region }) => ({ date, kind, name, region })),
   );
 }
 
-/** Every calendar file of the directory (of the given years, if any), validated. */
-export async function readCalendarFiles(
+/**
+ * Every calendar file of the directory (of the given years, if any), validated, with its note
+ * and the entries' `verify` remarks. Any `.json` there must be named `<name>-<year>.json`.
+ */
+export async function readCalendarDirectory(
   dir: string,
   years?: readonly number[],
 ): Promise<LoadedCalendarFile[]> {
-  const names = await listDirectory(dir);
-  const wanted = names.filter((name) => {
-    const year = CALENDAR_FILE_NAME.exec(name)?.[1];
-    return year !== undefined && (years === undefined || years.includes(Number(year)));
-  });
-
+  const names = (await listDirectory(dir)).filter((name) => name.endsWith('.json')).sort();
   const files: LoadedCalendarFile[] = [];
-  for (const name of wanted.sort()) files.push(await readCalendarFile(join(dir, name)));
+  for (const name of names) {
+    const year = CALENDAR_FILE_NAME.exec(name)?.[1];
+    if (year === undefined) {
+      throw new CalendarDataError(
+        `${join(dir, name)}: a calendar file is named <region>-<year>.json, like ru-2026.json`,
+      );
+    }
+    if (years === undefined || years.includes(Number(year))) {
+      files.push(await readCalendarFile(join(dir, name)));
+    }
+  }
   checkNoRepeatedRegionYear(files);
   return files;
 }
@@ -78,7 +87,9 @@ export async function readCalendarFile(path: string): Promise<LoadedCalendarFile
   if (result.success) {
     const year = CALENDAR_FILE_NAME.exec(path.split(/[\\/]/).pop() ?? '')?.[1];
     if (year !== undefined && Number(year) !== result.data.year) {
-      throw new CalendarDataError(`${path}: the name says ${year}, "year" says ${result.data.year}`);
+      throw new CalendarDataError(
+        `${path}: the file name says ${year}, its "year" says ${result.data.year}`,
+      );
     }
     return { ...result.data, path };
   }

@@ -1,4 +1,7 @@
 import type { CalendarEntry } from './calendar-entry.ts';
+
+export type { CalendarEntry, CalendarEntryKind } from './calendar-entry.ts';
+
 import { formatIsoDate, isWeekend, parseIsoDate, yearOf } from './civil-date.ts';
 import { checkTimeZone, endOfLocalDay, localDayOf, startOfLocalDay } from './time-zone.ts';
 
