@@ -27,8 +27,12 @@ async function fileReport(harness: TelegramHarness, chatId: number, photos = 1):
   await harness.press(chatId, 'Другие категории…');
   await harness.press(chatId, 'Дороги и тротуары');
   await harness.press(chatId, '✅ Отправить');
-  const ticket = /№ (\d+) принято/.exec(harness.lastText(chatId));
-  expect(ticket, harness.texts(chatId).join('\n---\n')).not.toBeNull();
+  // The routing notice may already follow the confirmation, so look through every reply.
+  const ticket = harness
+    .texts(chatId)
+    .map((text) => /№ (\d+) принято/.exec(text))
+    .find((match) => match !== null);
+  expect(ticket, harness.texts(chatId).join('\n---\n')).toBeDefined();
   return Number(ticket?.[1]);
 }
 
@@ -61,6 +65,24 @@ describe.each<DeliveryMode>(['webhook', 'polling'])('when updates arrive by %s',
     expect(await db.prisma.report.count({ where: { resident: { chatId: String(chatId) } } })).toBe(
       1,
     );
+  });
+
+  it('routes the report and tells the resident which office has it, and by when', async () => {
+    const chatId = nextChat++;
+    const number = await fileReport(harness, chatId);
+    await expect
+      .poll(() => harness.lastText(chatId), { timeout: 15_000 })
+      .toMatch(
+        new RegExp(
+          `Обращение № ${number} передано в службу: .+\\. Срок ответа — до \\d\\d\\.\\d\\d\\.\\d{4}`,
+        ),
+      );
+    const report = await db.prisma.report.findUniqueOrThrow({
+      where: { number },
+      include: { office: true },
+    });
+    expect(report.status).toBe('routed');
+    expect(report.office?.code).toBe('roads-transport');
   });
 
   it('turns an album of three photos into one report', async () => {

@@ -42,7 +42,7 @@ export class TelegramHarness {
       REDIS_URL: testRedisUrl(),
       REDIS_PREFIX: this.redisPrefix,
       PORT: '0',
-      ROLES: 'api,bots',
+      ROLES: 'api,bots,worker',
       TELEGRAM_BOT_TOKEN: this.api.token,
       TELEGRAM_API_ROOT: this.api.apiRoot,
       LOG_LEVEL: 'debug',
