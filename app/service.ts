@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { UserFromGetMe } from 'grammy/types';
 import { Redis } from 'ioredis';
 import { buildServer } from '../api/server.ts';
-import { createTelegramBot, type TelegramBot } from '../bots/telegram/bot.ts';
+import { createGrammyBot, createTelegramBot, type TelegramBot } from '../bots/telegram/bot.ts';
 import { ALLOWED_UPDATES, type Poller, startPolling } from '../bots/telegram/poller.ts';
 import { createTelegramSender } from '../bots/telegram/sender.ts';
 import { loadShippedClassifier } from '../core/classification/classifier.ts';
@@ -83,6 +83,14 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     ? await buildServer({ log, prisma, redis, ...(webhook ? { telegramWebhook: webhook } : {}) })
     : undefined;
 
+  // Any process with a token can deliver, so a worker-only process reaches Telegram too.
+  const senderApi =
+    telegram?.bot.api ??
+    (config.TELEGRAM_BOT_TOKEN
+      ? createGrammyBot(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT).api
+      : undefined);
+  const senders = senderApi ? { telegram: createTelegramSender(senderApi) } : {};
+
   let poller: Poller | undefined;
 
   return {
@@ -99,7 +107,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
         prisma,
         log,
         calendar,
-        senders: telegram ? { telegram: createTelegramSender(telegram.bot.api) } : {},
+        senders,
         runWorkers: config.ROLES.includes('worker'),
       });
       if (server) await server.listen({ port: config.PORT, host: config.HOST });

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { safeError } from './safe-error.ts';
 
 export type { Logger } from 'pino';
 
@@ -45,7 +46,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     level,
     base: { service: 'one-click' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    serializers: { err: pino.stdSerializers.err },
+    // Errors lose everything but their name, message, code and stack (see safe-error.ts).
+    serializers: { err: safeError },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -6,6 +6,7 @@ import { createUpdateIntake } from '../../core/conversation/intake.ts';
 import type { Reply } from '../../core/conversation/types.ts';
 import type { PrismaClient } from '../../core/db/client.ts';
 import type { Logger } from '../../core/logger.ts';
+import { storableJson } from '../../core/text/sanitize.ts';
 import { chatKeyOf, toIncoming } from './incoming.ts';
 import { sendOutgoing } from './render.ts';
 
@@ -33,19 +34,32 @@ export interface TelegramBot {
   idle(): Promise<void>;
 }
 
+/**
+ * A grammY bot configured as every part of the service uses it: 429s are retried after
+ * Telegram's retry_after (a wait over a minute fails the call instead), and a call that hangs
+ * is given up after 30 seconds so one slow answer cannot hold a chat's queue for minutes.
+ */
+export function createGrammyBot(token: string, apiRoot: string, botInfo?: UserFromGetMe): Bot {
+  const bot = new Bot(token, {
+    client: { apiRoot, timeoutSeconds: 30 },
+    ...(botInfo ? { botInfo } : {}),
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  return bot;
+}
+
 /** Assembles the Telegram adapter: grammY client, update handling and the error boundary. */
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const { engine, log } = options;
-  const bot = new Bot(options.token, {
-    client: { apiRoot: options.apiRoot },
-    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-  });
-  // 429s are retried after Telegram's retry_after; a wait over a minute fails the send instead.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  const bot = createGrammyBot(options.token, options.apiRoot, options.botInfo);
 
   bot.use(async (ctx) => {
     const incoming = toIncoming(ctx.update);
-    if (!incoming) return;
+    if (!incoming) {
+      // A button we do not handle (no data, a group chat) still must stop spinning.
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      return;
+    }
     const updateLog = log.child({ channel: 'telegram', updateId: ctx.update.update_id });
 
     const answer = callbackAnswerer(ctx.callbackQuery?.id, bot, updateLog);
@@ -57,7 +71,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       reply = engine.apology(incoming);
     }
     await answer(reply.buttonNotice);
-    await deliver(bot, incoming.chatId, reply, updateLog);
+    await deliver(bot, incoming.chatId, reply, engine.apology(incoming), updateLog);
+    updateLog.info({ kind: incoming.kind, replies: reply.messages.length }, 'update handled');
   });
 
   const intake = createUpdateIntake<Update>({
@@ -69,7 +84,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
   return {
     bot,
-    async receive(update) {
+    async receive(raw) {
+      const update = storableJson(raw);
       const chatKey = chatKeyOf(update) ?? `update:${update.update_id}`;
       return intake.receive(String(update.update_id), chatKey, update);
     },
@@ -98,8 +114,18 @@ function callbackAnswerer(queryId: string | undefined, bot: Bot, log: Logger) {
   };
 }
 
-/** Sends a reply; a chat that blocked the bot ends the delivery quietly. */
-async function deliver(bot: Bot, chatId: string, reply: Reply, log: Logger): Promise<void> {
+/**
+ * Sends a reply. A chat that blocked the bot ends it quietly; any other refusal is logged and
+ * the person gets the apology instead of silence (the dialogue has already moved on, and its
+ * next prompt will ask again for what is needed).
+ */
+async function deliver(
+  bot: Bot,
+  chatId: string,
+  reply: Reply,
+  apology: Reply,
+  log: Logger,
+): Promise<void> {
   try {
     for (const message of reply.messages) await sendOutgoing(bot.api, chatId, message);
   } catch (err) {
@@ -107,6 +133,11 @@ async function deliver(bot: Bot, chatId: string, reply: Reply, log: Logger): Pro
       log.info({ code: err.error_code }, 'chat unreachable: the bot was blocked or removed');
       return;
     }
-    throw err;
+    log.error({ err }, 'reply could not be sent; apologising');
+    for (const message of apology.messages) {
+      await sendOutgoing(bot.api, chatId, message).catch((again: unknown) =>
+        log.error({ err: again }, 'apology could not be sent either'),
+      );
+    }
   }
 }

@@ -92,9 +92,12 @@ async function routeButton(ctx: FlowContext, payload: string): Promise<FlowResul
     case 'decline':
       return showMenu(ctx, [{ text: t('consent-declined') }]);
     case 'page':
-      return showMyReports(ctx, Number(button.arg ?? 1) || 1);
-    case 'open':
-      return showReport(ctx, Number(button.arg));
+    case 'open': {
+      // Numbers come from a client that may be modified: anything odd is a stale button.
+      const number = positiveInteger(button.arg);
+      if (number === undefined) return { state, messages: [], buttonNotice: t('button-unknown') };
+      return button.action === 'page' ? showMyReports(ctx, number) : showReport(ctx, number);
+    }
     case 'resume':
       return state.screen === 'report' ? resumeReport(ctx, state) : showMenu(ctx);
     case 'discard':
@@ -108,6 +111,8 @@ async function routeButton(ctx: FlowContext, payload: string): Promise<FlowResul
 
 async function acceptConsent(ctx: FlowContext, then: string | undefined): Promise<FlowResult> {
   const { incoming, services, t } = ctx;
+  // A second tap (or an old consent message) changes nothing.
+  if (ctx.resident) return { state: ctx.state, messages: [], buttonNotice: t('consent-already') };
   const resident = await recordConsent(
     services.db,
     { channel: incoming.channel, platformUserId: incoming.userId, chatId: incoming.chatId },
@@ -145,4 +150,10 @@ async function routeMenu(ctx: FlowContext): Promise<FlowResult> {
     if (isLabel(t, incoming.text, 'menu-help')) return help(ctx);
   }
   return { state: ctx.state, messages: [menuMessage(ctx, 'menu-hint')] };
+}
+
+function positiveInteger(text: string | undefined): number | undefined {
+  if (!text || !/^\d{1,9}$/.test(text)) return undefined;
+  const value = Number(text);
+  return value >= 1 ? value : undefined;
 }

@@ -31,6 +31,8 @@ const draft = z.object({
   suggestion: z.object({ categoryCode: z.string(), score: z.number() }).optional(),
   /** The album whose first photo we already acknowledged, so the rest arrive quietly. */
   mediaGroupId: z.string().optional(),
+  /** The album whose photos beyond the limit were refused, so it is said once per album. */
+  overflowGroupId: z.string().optional(),
 });
 export type ReportDraft = z.infer<typeof draft>;
 

@@ -29,8 +29,18 @@ export async function deliver(
   const delivery = await prisma.delivery.findUniqueOrThrow({ where: { id: deliveryId } });
   const sender = senders[delivery.channel];
   if (!sender) {
-    await finish(prisma, deliveryId, 'failed', `no sender for channel ${delivery.channel}`);
-    return 'no_sender';
+    // The terminal chat has no way to be reached later; a messenger may be configured soon,
+    // so its delivery waits (pending) and the job fails into the queue's backoff.
+    const problem = `no sender for channel ${delivery.channel}`;
+    if (delivery.channel === 'console') {
+      await finish(prisma, deliveryId, 'failed', problem);
+      return 'no_sender';
+    }
+    await prisma.delivery.update({
+      where: { id: deliveryId },
+      data: { status: 'pending', lastError: problem },
+    });
+    throw new Error(`${problem}: set its token on the worker`);
   }
 
   let outcome: Awaited<ReturnType<typeof sender.send>>;

@@ -4,8 +4,8 @@ import {
   type ReplaySummary,
   replayAppeals,
 } from '../../bench/support/appeal-replay.ts';
-import { parseCsv, parseCsvWithHeader } from '../../bench/support/csv.ts';
 import { startWebhookService, type WebhookService } from '../../bench/support/webhook-service.ts';
+import { parseCsv, parseCsvWithHeader } from '../../core/classification/history/csv.ts';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/telegram-api.ts';
 import { appealsMissingReason, readAppeals, sampleAppeals } from '../support/appeals.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';

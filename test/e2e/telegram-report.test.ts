@@ -137,6 +137,15 @@ describe('when Telegram talks to the webhook', () => {
     expect(recorded).toBe(0);
   });
 
+  it('refuses a body without the secret before reading it', async () => {
+    const response = await fetch(harness.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"update_id": "not a number"',
+    });
+    expect(response.status).toBe(401);
+  });
+
   it('answers a malformed body with 400', async () => {
     const response = await fetch(harness.webhookUrl, {
       method: 'POST',

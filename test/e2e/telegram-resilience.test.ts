@@ -65,6 +65,14 @@ describe('when a resident sends what a step cannot use', () => {
   });
 });
 
+describe('when a message holds characters the database cannot store', () => {
+  it('answers it instead of failing the webhook', async () => {
+    const chatId = nextChat++;
+    await harness.sendAll(textMessage(chatId, 'Яма\u0000 у дома \ud800'));
+    expect(harness.lastText(chatId)).toContain('Выберите действие в меню');
+  });
+});
+
 describe('when the process restarts', () => {
   it('keeps a half-written report', async () => {
     const chatId = await consentedResident();
@@ -133,6 +141,9 @@ describe('when the Bot API refuses a call', () => {
     await harness.sendAll(command(chatId, '/help'));
     await harness.sendAll(command(chatId, '/help'));
     expect(harness.lastText(chatId)).toContain('Как сообщить о проблеме');
-    expect(harness.logLines.join('')).toContain('update handling failed');
+    expect(harness.logLines.join('')).toContain('reply could not be sent; apologising');
+    expect(harness.texts(chatId)).toContain(
+      'Простите, что-то пошло не так. Попробуйте ещё раз чуть позже — ваши данные не потерялись.',
+    );
   });
 });

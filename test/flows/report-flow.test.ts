@@ -136,10 +136,13 @@ describe('when a resident sends an album', () => {
   it('takes ten photos at most and says so once per album', async () => {
     await consent();
     await chat.send({ kind: 'location', point: IN_CITY });
-    for (let n = 0; n < 10; n += 1) await chat.send(photo(100 + n, 'album-2'));
-    const over = await chat.send(photo(200, 'album-3'));
-    expect(over.messages[0]?.text).toContain('не больше 10 фото');
-    expect((await chat.send(photo(201, 'album-3'))).messages).toEqual([]);
+    const replies = [];
+    for (let n = 0; n < 15; n += 1) replies.push(await chat.send(photo(100 + n, 'album-2')));
+    const limitNotices = replies
+      .flatMap((reply) => reply.messages)
+      .filter((message) => message.text.includes('не больше 10 фото'));
+    expect(limitNotices).toHaveLength(1);
+    expect(replies[10]?.messages[0]?.text).toContain('не больше 10 фото');
   });
 });
 
@@ -235,5 +238,27 @@ describe('when a resident switches the language', () => {
     expect(chat.said).toContain('Send 1 to 10 photos');
     await chat.command('language');
     expect(chat.said).toContain('Пришлите от 1 до 10 фото');
+  });
+});
+
+describe('when a button is forged or tapped again', () => {
+  it('treats odd numbers in a button as a stale button', async () => {
+    await consent();
+    for (const payload of ['v|open|abc', 'v|open', 'v|page|99999999999999999999', 'v|page|1e400']) {
+      const reply = await chat.send({ kind: 'button', payload });
+      expect(reply).toEqual({
+        messages: [],
+        buttonNotice: 'Эта кнопка устарела. Откройте меню: /menu',
+      });
+    }
+  });
+
+  it('records consent once and says so on a second tap', async () => {
+    await chat.command('start');
+    const request = chat.lastReply;
+    await chat.press('Согласен(на)');
+    chat.lastReply = request;
+    const again = await chat.press('Согласен(на)');
+    expect(again).toEqual({ messages: [], buttonNotice: 'Согласие уже получено.' });
   });
 });

@@ -2,7 +2,9 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot } from 'grammy';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createService } from '../../app/service.ts';
 import { createTelegramSender } from '../../bots/telegram/sender.ts';
+import { parseConfig } from '../../core/config.ts';
 import { deliver } from '../../core/delivery/deliver.ts';
 import { queueDelivery } from '../../core/delivery/deliveries.ts';
 import type { Senders } from '../../core/delivery/senders.ts';
@@ -143,5 +145,29 @@ describe('when the delivery worker is stopped in the middle of a send and starte
     await jobs.close();
     await clearRedisPrefix(prefix);
     expect(telegram.sentMessages(chatId)).toHaveLength(1);
+  });
+});
+
+describe('when a process runs only the worker role', () => {
+  it('still delivers to Telegram with the configured token', async () => {
+    const prefix = testRedisPrefix();
+    const config = parseConfig({
+      DATABASE_URL: db.url,
+      REDIS_URL: testRedisUrl(),
+      REDIS_PREFIX: prefix,
+      ROLES: 'worker',
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+    });
+    const service = await createService(config, { log: pino({ level: 'silent' }) });
+    await service.start();
+    const chatId = nextChat++;
+    await queued(chatId, 'Срок ответа — до 15.12.2026');
+    try {
+      await expect.poll(() => telegram.sentMessages(chatId).length, { timeout: 10_000 }).toBe(1);
+    } finally {
+      await service.stop();
+      await clearRedisPrefix(prefix);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsvWithHeader } from '../../bench/support/csv.ts';
+import { parseCsvWithHeader } from '../../core/classification/history/csv.ts';
 
 /**
  * Real appeals from St Petersburg's city portal, read from the shared data folder next to the

@@ -21,9 +21,11 @@ export function acceptPhoto(
 
   if (state.draft.photos.length >= MAX_PHOTOS) {
     // One notice per album is enough; the rest of it is quietly left out.
-    if (sameAlbum) return { state, messages: [] };
+    const told =
+      incoming.mediaGroupId !== undefined && incoming.mediaGroupId === state.draft.overflowGroupId;
+    if (told) return { state, messages: [] };
     const limit = t('report-photos-limit', { max: MAX_PHOTOS });
-    return stay(ctx, remember(state, incoming), [limit], false);
+    return stay(ctx, rememberOverflow(state, incoming), [limit], false);
   }
 
   const added = addPhoto(state.draft, incoming.photo, incoming.mediaGroupId);
@@ -47,9 +49,10 @@ export function acceptPhoto(
   return stay(ctx, next, [t('report-photo-kept'), ...notes]);
 }
 
-function remember(state: ReportState, incoming: PhotoIncoming): ReportState {
+/** Notes the album whose extra photos were already refused, so it is said once. */
+function rememberOverflow(state: ReportState, incoming: PhotoIncoming): ReportState {
   if (!incoming.mediaGroupId) return state;
-  return { ...state, draft: { ...state.draft, mediaGroupId: incoming.mediaGroupId } };
+  return { ...state, draft: { ...state.draft, overflowGroupId: incoming.mediaGroupId } };
 }
 
 function addPhoto(

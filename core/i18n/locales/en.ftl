@@ -9,6 +9,7 @@ consent-request =
 consent-accept = I agree
 consent-decline = I do not agree
 consent-accepted = Thank you! You can report problems now.
+consent-already = Your consent is already recorded.
 consent-declined =
     All right. Without consent the bot is read-only: you can read the help, but not send reports.
     If you change your mind, press "Report a problem".
@@ -31,7 +32,7 @@ help-text =
 error-generic = Sorry, something went wrong. Please try again a little later; nothing you sent is lost.
 button-stale = This button is no longer active.
 button-unknown = This button is out of date. Open the menu: /menu
-unsupported-command = I do not know this command. These exist: /start, /menu, /my, /help.
+unsupported-command = I do not know this command. These exist: /start, /menu, /report, /my, /cancel, /back, /language, /help.
 
 ## Filing a report.
 

@@ -1,8 +1,8 @@
 /**
  * A small RFC 4180 reader: fields split by commas, records by CRLF or LF; a quoted field may
- * hold commas, line breaks and doubled quotes (`""` is one `"`). Enough for the data sets the
- * benches and replays read, without a dependency. Fields are cut out whole rather than built
- * a character at a time, so a 30 MB file takes a fraction of a second.
+ * hold commas, line breaks and doubled quotes (`""` is one `"`). Enough for a city's export of
+ * past reports, without a dependency. Fields are cut out whole rather than built a character
+ * at a time, so a 30 MB file takes a fraction of a second.
  */
 
 const FIELD_END = /[,\r\n]/g;
