@@ -6,6 +6,7 @@ import { createGrammyBot, createTelegramBot, type TelegramBot } from '../bots/te
 import { ALLOWED_UPDATES, type Poller, startPolling } from '../bots/telegram/poller.ts';
 import { createTelegramSender } from '../bots/telegram/sender.ts';
 import { loadShippedClassifier } from '../core/classification/classifier.ts';
+import { loadClassifierModel } from '../core/classification/history/model-file.ts';
 import type { Config } from '../core/config.ts';
 import { ConfigError } from '../core/config.ts';
 import { type ConversationEngine, createConversationEngine } from '../core/conversation/engine.ts';
@@ -49,6 +50,9 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   const inboxPrisma = createPrismaClient(config.DATABASE_URL, { maxConnections: 3 });
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   let jobs: JobsRuntime | undefined;
+  if (config.VK_GROUP_TOKEN || config.ADMIN_BOOTSTRAP_TOKEN) {
+    log.warn('VK_* and ADMIN_BOOTSTRAP_TOKEN are read but not used by this version yet');
+  }
   const calendar = await loadCityCalendar();
   if (!calendar.covers(new Date())) {
     log.warn('seed/calendar has no file for this year: only weekends count as days off');
@@ -59,7 +63,10 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     // The relay exists once start() ran; a report filed before that is swept up then.
     onJobsQueued: () => jobs?.relay.kick(),
     districts: await loadDistrictLocator(prisma),
-    suggester: loadShippedClassifier(),
+    // A city's own model (scripts/retrain-classifier.ts) when configured, else the shipped one.
+    suggester: config.CLASSIFIER_MODEL
+      ? cityModel(config.CLASSIFIER_MODEL)
+      : loadShippedClassifier(),
     categories: await loadCategoryCatalog(prisma),
   });
 
@@ -136,4 +143,14 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       redis.disconnect();
     },
   };
+}
+
+/** A city's trained model; a missing or broken file stops the start with one clear line. */
+function cityModel(path: string): ReturnType<typeof loadClassifierModel> {
+  try {
+    return loadClassifierModel(path);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`Configuration error: CLASSIFIER_MODEL: ${reason}`);
+  }
 }

@@ -52,6 +52,7 @@ const schema = z
     ADMIN_BOOTSTRAP_TOKEN: optionalText.pipe(
       z.string().min(16, 'use 16 characters or more').optional(),
     ),
+    CLASSIFIER_MODEL: optionalText,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -4,17 +4,16 @@ import { createInterface } from 'node:readline/promises';
 import { loadShippedClassifier } from '../../core/classification/classifier.ts';
 import { loadConfig } from '../../core/config.ts';
 import { createConversationEngine } from '../../core/conversation/engine.ts';
-import type { InlineButton } from '../../core/conversation/types.ts';
 import { createPrismaClient } from '../../core/db/client.ts';
 import { loadDistrictLocator } from '../../core/geo/load-district-locator.ts';
 import { createLogger } from '../../core/logger.ts';
 import { loadCategoryCatalog } from '../../core/reports/categories.ts';
-import { readLine, renderReply } from './terminal.ts';
+import { type Choice, readLine, renderReply } from './terminal.ts';
 
 const HINT = [
   'One Click в терминале: тот же бот, что в Telegram и VK.',
   'Пишите текст как в мессенджере; /start — начать, /menu — меню, Ctrl+D — выход.',
-  'Геопозиция: «62.0285,129.7325»; фото: путь к файлу JPG/PNG; кнопка под сообщением: её номер.',
+  'Геопозиция: «62.0285,129.7325»; фото: путь к файлу JPG/PNG; кнопка или клавиша: её номер.',
 ].join('\n');
 
 /** A terminal chat with the real engine and database, for trying the bot without a token. */
@@ -37,13 +36,14 @@ async function main(): Promise<void> {
     terminal: process.stdin.isTTY,
   });
   console.log(HINT);
-  let buttons: InlineButton[] = [];
+  let choices: Choice[] = [];
+  let keyboard: Choice[] = [];
   let update = Date.now();
 
   for await (const line of terminal) {
     if (line.trim() === '') continue;
     update += 1;
-    const content = readLine(line, buttons);
+    const content = readLine(line, choices);
     const incoming = {
       channel: 'console' as const,
       chatId: user,
@@ -55,8 +55,9 @@ async function main(): Promise<void> {
       log.error({ err }, 'dialogue failed');
       return engine.apology(incoming);
     });
-    const rendered = renderReply(reply.messages);
-    buttons = rendered.buttons.length > 0 ? rendered.buttons : buttons;
+    const rendered = renderReply(reply.messages, keyboard);
+    choices = rendered.choices;
+    keyboard = rendered.keyboard;
     if (reply.buttonNotice) console.log(`(${reply.buttonNotice})`);
     if (rendered.text) console.log(`\n${rendered.text}\n`);
   }

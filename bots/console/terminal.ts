@@ -1,6 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { IncomingContent, InlineButton, Outgoing } from '../../core/conversation/types.ts';
+import type { IncomingContent, Outgoing } from '../../core/conversation/types.ts';
+
+/** Something the person can pick by its number: a button under a message or a keyboard key. */
+export interface Choice {
+  label: string;
+  /** A button's payload; a keyboard key has none and is sent as its label's text. */
+  payload?: string;
+}
 
 const LOCATION = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
 const IMAGE = /\.(jpe?g|png|webp|heic)$/i;
@@ -9,9 +16,9 @@ const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
 /**
  * Reads one typed line as a messenger would deliver it: "/cmd" is a command, "lat,lon" a
- * location, a path to an image a photo, a number the inline button with that number.
+ * location, a path to an image a photo, a number the button or key shown with that number.
  */
-export function readLine(line: string, buttons: InlineButton[]): IncomingContent {
+export function readLine(line: string, choices: Choice[]): IncomingContent {
   const text = line.trim();
   const command = /^\/([a-z0-9_]+)(?:\s+(.*))?$/i.exec(text);
   if (command?.[1])
@@ -25,8 +32,9 @@ export function readLine(line: string, buttons: InlineButton[]): IncomingContent
     };
   }
 
-  const choice = /^\d{1,2}$/.test(text) ? buttons[Number(text) - 1] : undefined;
-  if (choice) return { kind: 'button', payload: choice.payload };
+  const choice = /^\d{1,2}$/.test(text) ? choices[Number(text) - 1] : undefined;
+  if (choice?.payload !== undefined) return { kind: 'button', payload: choice.payload };
+  if (choice) return { kind: 'text', text: choice.label };
 
   if (IMAGE.test(text)) return photoFromPath(text);
   return { kind: 'text', text: line };
@@ -40,25 +48,37 @@ function photoFromPath(path: string): IncomingContent {
   return { kind: 'photo', photo: { fileId: file, fileSize: size } };
 }
 
-/** Renders a reply as terminal text; returns the inline buttons in the numbers shown. */
-export function renderReply(messages: Outgoing[]): { text: string; buttons: InlineButton[] } {
-  const buttons: InlineButton[] = [];
+/**
+ * Renders a reply as terminal text. Buttons and keyboard keys are numbered; the keyboard stays
+ * (as in a messenger) until a reply brings another, so its numbers are returned separately.
+ */
+export function renderReply(
+  messages: Outgoing[],
+  keyboard: Choice[] = [],
+): { text: string; choices: Choice[]; keyboard: Choice[] } {
+  const buttons: Choice[] = messages.flatMap((message) =>
+    (message.inline ?? [])
+      .flat()
+      .map((button) => ({ label: button.label, payload: button.payload })),
+  );
+  const replaced = [...messages].reverse().find((message) => message.keyboard !== undefined);
+  const keys: Choice[] = !replaced
+    ? keyboard
+    : replaced.keyboard === 'remove'
+      ? []
+      : (replaced.keyboard ?? []).flat().map((key) => ({ label: key.label }));
+
+  let number = 0;
   const blocks = messages.map((message) => {
-    const lines: string[] = [];
-    for (const photo of message.photos ?? []) lines.push(`[фото] ${photo}`);
-    lines.push(message.text);
+    const lines = [...(message.photos ?? []).map((photo) => `[фото] ${photo}`), message.text];
     for (const row of message.inline ?? []) {
-      const cells = row.map((button) => {
-        buttons.push(button);
-        return `(${buttons.length}) ${button.label}`;
-      });
-      lines.push(`  ${cells.join('   ')}`);
-    }
-    if (Array.isArray(message.keyboard)) {
-      const keys = message.keyboard.flat().map((key) => `[${key.label}]`);
-      lines.push(`  клавиатура: ${keys.join(' ')}`);
+      lines.push(`  ${row.map((button) => `(${++number}) ${button.label}`).join('   ')}`);
     }
     return lines.join('\n');
   });
-  return { text: blocks.join('\n\n'), buttons };
+  if (keys.length > 0) {
+    const shown = keys.map((key, index) => `[${buttons.length + index + 1}] ${key.label}`);
+    blocks.push(`  клавиатура: ${shown.join('  ')}`);
+  }
+  return { text: blocks.join('\n\n'), choices: [...buttons, ...keys], keyboard: keys };
 }

@@ -31,13 +31,19 @@ describe('when a line is typed into the terminal chat', () => {
 });
 
 describe('when a reply is shown in the terminal', () => {
-  it('numbers the buttons and lists the keyboard', () => {
+  it('numbers the buttons, then the keyboard keys, which a number then types', () => {
     const shown = renderReply([
       { text: 'Согласие?', inline: [buttons] },
       { text: 'Меню', keyboard: [[{ label: '📝 Сообщить о проблеме' }]] },
     ]);
     expect(shown.text).toContain('(1) Согласен(на)   (2) Не согласен(на)');
-    expect(shown.text).toContain('клавиатура: [📝 Сообщить о проблеме]');
-    expect(shown.buttons).toEqual(buttons);
+    expect(shown.text).toContain('клавиатура: [3] 📝 Сообщить о проблеме');
+    expect(readLine('3', shown.choices)).toEqual({ kind: 'text', text: '📝 Сообщить о проблеме' });
+  });
+
+  it('keeps the keyboard of an earlier reply until one replaces it', () => {
+    const first = renderReply([{ text: 'Меню', keyboard: [[{ label: 'ℹ️ Справка' }]] }]);
+    const next = renderReply([{ text: 'Справка…' }], first.keyboard);
+    expect(readLine('1', next.choices)).toEqual({ kind: 'text', text: 'ℹ️ Справка' });
   });
 });
