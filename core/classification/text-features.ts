@@ -49,7 +49,7 @@ const CYRILLIC = /[а-я]/;
 
 // Trigrams of the stem with "^" marking its start, so that word beginnings weigh in. Stems of
 // three letters or fewer give none, being as short as a trigram already.
-function trigramsOf(stem: string): string[] {
+export function trigramsOf(stem: string): string[] {
   if (stem.length <= 3) return [];
   const marked = `^${stem}`;
   const trigrams: string[] = [];

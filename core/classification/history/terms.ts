@@ -1,6 +1,6 @@
 import natural from 'natural';
 import { RUSSIAN_STOP_WORDS } from '../stop-words.ts';
-import { normaliseText } from '../text-features.ts';
+import { normaliseText, trigramsOf } from '../text-features.ts';
 
 /** Which terms a text is cut into before weighting. */
 export interface TermOptions {
@@ -54,14 +54,4 @@ export function termCounts(
     }
   });
   return counts;
-}
-
-// Trigrams of the stem with "^" marking its start, so that word beginnings weigh in. Stems of
-// three letters or fewer give none, being as short as a trigram already.
-function trigramsOf(stem: string): string[] {
-  if (stem.length <= 3) return [];
-  const marked = `^${stem}`;
-  const trigrams: string[] = [];
-  for (let i = 0; i + 3 <= marked.length; i++) trigrams.push(`#${marked.slice(i, i + 3)}`);
-  return trigrams;
 }
