@@ -6,6 +6,7 @@ import { createUpdateIntake } from '../../core/conversation/intake.ts';
 import type { Reply } from '../../core/conversation/types.ts';
 import type { PrismaClient } from '../../core/db/client.ts';
 import type { Logger } from '../../core/logger.ts';
+import { setChatReachable } from '../../core/residents/residents.ts';
 import { storableJson } from '../../core/text/sanitize.ts';
 import { chatKeyOf, toIncoming } from './incoming.ts';
 import { sendOutgoing } from './render.ts';
@@ -52,6 +53,15 @@ export function createGrammyBot(token: string, apiRoot: string, botInfo?: UserFr
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const { engine, log } = options;
   const bot = createGrammyBot(options.token, options.apiRoot, options.botInfo);
+
+  // A private chat's member status is the resident blocking or unblocking the bot.
+  bot.on('my_chat_member', async (ctx) => {
+    if (ctx.chat.type !== 'private') return;
+    const status = ctx.myChatMember.new_chat_member.status;
+    const reachable = status !== 'kicked' && status !== 'left';
+    await setChatReachable(options.prisma, 'telegram', String(ctx.chat.id), reachable);
+    log.info({ channel: 'telegram', updateId: ctx.update.update_id, reachable }, 'chat status');
+  });
 
   bot.use(async (ctx) => {
     const incoming = toIncoming(ctx.update);

@@ -40,3 +40,21 @@ export async function recordConsent(
     select: { id: true, channel: true, chatId: true },
   });
 }
+
+/**
+ * Records whether a resident's chat takes our messages: false when they block the bot (the
+ * platform tells us), true again when they unblock it. Deliveries skip nobody yet, but the
+ * mark tells operators and later broadcasts who cannot be reached.
+ */
+export async function setChatReachable(
+  db: Db,
+  channel: Channel,
+  chatId: string,
+  reachable: boolean,
+  now: Date = new Date(),
+): Promise<void> {
+  await db.resident.updateMany({
+    where: { channel, chatId },
+    data: { unreachableAt: reachable ? null : now },
+  });
+}

@@ -4,6 +4,7 @@ import {
   command,
   documentMessage,
   locationMessage,
+  myChatMemberKicked,
   photoMessage,
   stickerMessage,
   textMessage,
@@ -115,6 +116,21 @@ describe('when the Bot API refuses a call', () => {
     expect(harness.lastText(chatId)).toContain('Как сообщить о проблеме');
     const outcomes = harness.api.calls('sendMessage').slice(-2);
     expect(outcomes).toHaveLength(2);
+  });
+
+  it('marks a resident who blocks the bot unreachable, and reachable again on return', async () => {
+    const chatId = await consentedResident();
+    await harness.sendAll(myChatMemberKicked(chatId));
+    const resident = () =>
+      db.prisma.resident.findFirstOrThrow({ where: { chatId: String(chatId) } });
+    expect((await resident()).unreachableAt).not.toBeNull();
+    const unblocked = myChatMemberKicked(chatId);
+    unblocked.my_chat_member.new_chat_member = {
+      ...unblocked.my_chat_member.new_chat_member,
+      status: 'member',
+    } as typeof unblocked.my_chat_member.new_chat_member;
+    await harness.sendAll(unblocked);
+    expect((await resident()).unreachableAt).toBeNull();
   });
 
   it('stops quietly for a chat that blocked the bot, and serves the others', async () => {
