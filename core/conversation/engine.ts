@@ -92,10 +92,10 @@ async function lockConversation(
   channel: Channel,
   chatId: string,
 ): Promise<{ state: unknown; revision: number }> {
+  const initial = JSON.stringify(INITIAL_STATE);
   await db.$executeRaw`
     INSERT INTO "Conversation" (channel, chat_id, state, revision, updated_at)
-    VALUES (CAST(${channel} AS "Channel"), ${chatId}, CAST(${JSON.stringify(INITIAL_STATE)} AS jsonb),
-            0, now())
+    VALUES (CAST(${channel} AS "Channel"), ${chatId}, CAST(${initial} AS jsonb), 0, now())
     ON CONFLICT DO NOTHING`;
   const rows = await db.$queryRaw<Array<{ state: unknown; revision: number }>>`
     SELECT state, revision FROM "Conversation"

@@ -49,7 +49,7 @@ describe.each<DeliveryMode>(['webhook', 'polling'])('when updates arrive by %s',
     await db.drop();
   });
 
-  it('files a full report once, in the district of its location, with the largest photo', async () => {
+  it('files a full report once, in its location’s district, with the largest photo', async () => {
     const chatId = nextChat++;
     const number = await fileReport(harness, chatId);
 
