@@ -29,6 +29,8 @@ const draft = z.object({
   description: z.string().optional(),
   categoryCode: z.string().optional(),
   suggestion: z.object({ categoryCode: z.string(), score: z.number() }).optional(),
+  /** The open report nearby that the resident was offered to join instead of filing again. */
+  nearbyNumber: z.number().optional(),
   /** The album whose first photo we already acknowledged, so the rest arrive quietly. */
   mediaGroupId: z.string().optional(),
   /** The album whose photos beyond the limit were refused, so it is said once per album. */

@@ -10,6 +10,7 @@ import { isLabel, mainMenu, reportStepKeyboard } from '../keyboards.ts';
 import { REPORT_STEPS, type ReportDraft, type ReportState, type ReportStep } from '../state.ts';
 import type { GeoPoint, Incoming, Outgoing, UnsupportedKind } from '../types.ts';
 import { menuState, showMenu } from './menu.ts';
+import { declineNearby, enterConfirm, joinNearby } from './report-nearby.ts';
 import { acceptPhoto } from './report-photos.ts';
 import { allCategories, placeText } from './report-prompts.ts';
 import { enter, localeOf, stay } from './report-steps.ts';
@@ -46,7 +47,7 @@ export async function continueReport(ctx: FlowContext, state: ReportState): Prom
   }
 }
 
-/** A report button: a category, the full category list, or submit. */
+/** A report button: a category, the full category list, submit, or joining a nearby report. */
 export async function pressReportButton(
   ctx: FlowContext,
   state: ReportState,
@@ -58,6 +59,8 @@ export async function pressReportButton(
     return { state, messages: [allCategories(ctx, ctx.revision)] };
   }
   if (action === 'submit' && state.step === 'confirm') return submit(ctx, state);
+  if (action === 'join' && state.step === 'confirm') return joinNearby(ctx, state, arg);
+  if (action === 'new' && state.step === 'confirm') return declineNearby(ctx, state);
   return { state, messages: [], buttonNotice: ctx.t('button-stale') };
 }
 
@@ -77,7 +80,11 @@ export function cancelReport(ctx: FlowContext): FlowResult {
   return showMenu(ctx, [{ text: ctx.t('report-cancelled') }]);
 }
 
-function acceptText(ctx: FlowContext, state: ReportState, text: string): FlowResult {
+function acceptText(
+  ctx: FlowContext,
+  state: ReportState,
+  text: string,
+): FlowResult | Promise<FlowResult> {
   const { t } = ctx;
   if (isLabel(t, text, 'report-back')) return goBack(ctx, state);
   if (isLabel(t, text, 'report-cancel')) return cancelReport(ctx);
@@ -133,7 +140,8 @@ function withPlace(
   district: { id: number; name: string },
   venueAddress: string | undefined,
 ): ReportDraft {
-  const { address: _old, ...rest } = draft;
+  // A nearby report found for the old place may be far from the new one.
+  const { address: _old, nearbyNumber: _nearby, ...rest } = draft;
   const place = { ...rest, point, districtId: district.id, districtName: district.name };
   return venueAddress ? { ...place, address: venueAddress } : place;
 }
@@ -179,7 +187,11 @@ function enterCategory(ctx: FlowContext, draft: ReportDraft, before: Outgoing[])
   return enter(ctx, next, 'category', before);
 }
 
-function acceptCategoryName(ctx: FlowContext, state: ReportState, text: string): FlowResult {
+function acceptCategoryName(
+  ctx: FlowContext,
+  state: ReportState,
+  text: string,
+): FlowResult | Promise<FlowResult> {
   const wanted = text.trim().toLocaleLowerCase('ru');
   const category = ctx.services.categories
     .list()
@@ -188,11 +200,15 @@ function acceptCategoryName(ctx: FlowContext, state: ReportState, text: string):
   return chooseCategory(ctx, state, category.code);
 }
 
-function chooseCategory(ctx: FlowContext, state: ReportState, code: string): FlowResult {
+function chooseCategory(
+  ctx: FlowContext,
+  state: ReportState,
+  code: string,
+): FlowResult | Promise<FlowResult> {
   if (!ctx.services.categories.find(code)) {
     return { state, messages: [], buttonNotice: ctx.t('button-stale') };
   }
-  return enter(ctx, { ...state.draft, categoryCode: code }, 'confirm');
+  return enterConfirm(ctx, { ...state.draft, categoryCode: code });
 }
 
 async function submit(ctx: FlowContext, state: ReportState): Promise<FlowResult> {

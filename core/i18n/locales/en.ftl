@@ -84,6 +84,13 @@ report-submitted =
     ✅ Report No. { $number } is accepted.
     We will pass it to the office responsible and tell you about every step. You can follow it in "My reports".
 report-urgent-note = If life or health is at risk, call 112.
+report-nearby-offer =
+    There is already an open report No. { $number } in this category nearby ({ $distance } m from your point).
+    Join it instead? You will get its updates.
+report-nearby-join = Join No. { $number }
+report-nearby-new = No, file a new one
+report-nearby-joined = You have joined report No. { $number }. We will tell you about every step.
+report-nearby-closed = Report No. { $number } is already closed. File a new one: the summary is below.
 report-no-back = This is the first step. To leave, press "Cancel".
 report-unsupported-sticker = A sticker cannot be attached to a report.
 report-unsupported-voice = I cannot understand voice messages yet; please type instead.
