@@ -1,5 +1,6 @@
-import type { Outgoing } from '../conversation/types.ts';
-import type { PrismaClient } from '../db/client.ts';
+import type { Channel, Outgoing } from '../conversation/types.ts';
+import type { Db, PrismaClient } from '../db/client.ts';
+import { passNoticeOn } from '../staff/office-notices.ts';
 import type { Senders } from './senders.ts';
 
 export type DeliveryOutcome = 'sent' | 'unreachable' | 'skipped' | 'uncertain' | 'no_sender';
@@ -19,6 +20,8 @@ export async function deliver(
   prisma: PrismaClient,
   senders: Senders,
   deliveryId: number,
+  /** Called when the outcome queued new deliveries (an office notice passed on). */
+  onJobsQueued?: () => void,
 ): Promise<DeliveryOutcome> {
   const claimed = await prisma.delivery.updateMany({
     where: { id: deliveryId, status: 'pending' },
@@ -59,12 +62,29 @@ export async function deliver(
     await finish(prisma, deliveryId, 'sent');
     return 'sent';
   }
-  await finish(prisma, deliveryId, 'unreachable', outcome.unreachable);
-  await prisma.resident.updateMany({
-    where: { channel: delivery.channel, chatId: delivery.chatId, unreachableAt: null },
-    data: { unreachableAt: new Date() },
+  await prisma.$transaction(async (db) => {
+    await finish(db, deliveryId, 'unreachable', outcome.unreachable);
+    await markUnreachable(db, delivery.channel, delivery.chatId);
+    // An office must not miss a card because one of its chats is gone: pass it on.
+    if (delivery.officeId !== null) {
+      await passNoticeOn(db, {
+        key: delivery.key,
+        officeId: delivery.officeId,
+        messages: delivery.messages as unknown as Outgoing[],
+      });
+    }
   });
+  onJobsQueued?.();
   return 'unreachable';
+}
+
+/** Whoever this chat is (a resident, a member of staff, an office group), we stop writing. */
+async function markUnreachable(db: Db, channel: Channel, chatId: string): Promise<void> {
+  const now = new Date();
+  const stillReachable = { channel, chatId, unreachableAt: null };
+  await db.resident.updateMany({ where: stillReachable, data: { unreachableAt: now } });
+  await db.official.updateMany({ where: stillReachable, data: { unreachableAt: now } });
+  await db.officeChat.updateMany({ where: { channel, chatId }, data: { active: false } });
 }
 
 /** A delivery this job could not claim: done already, or left mid-send by a dead worker. */
@@ -77,7 +97,7 @@ async function settleUnclaimed(prisma: PrismaClient, id: number): Promise<Delive
 }
 
 async function finish(
-  prisma: PrismaClient,
+  prisma: Db,
   id: number,
   status: 'sent' | 'unreachable' | 'failed',
   lastError?: string,

@@ -10,6 +10,8 @@ export interface NewDelivery {
   channel: Channel;
   chatId: string;
   messages: Outgoing[];
+  /** The office this notice is for; a refusal passes it on to the office's other chats. */
+  officeId?: number;
 }
 
 /**
@@ -18,9 +20,9 @@ export interface NewDelivery {
  */
 export async function queueDelivery(db: Db, delivery: NewDelivery): Promise<boolean> {
   const inserted = await db.$queryRaw<Array<{ id: number }>>`
-    INSERT INTO "Delivery" (key, channel, chat_id, messages)
+    INSERT INTO "Delivery" (key, channel, chat_id, messages, office_id)
     VALUES (${delivery.key}, CAST(${delivery.channel} AS "Channel"), ${delivery.chatId},
-            CAST(${JSON.stringify(delivery.messages)} AS jsonb))
+            CAST(${JSON.stringify(delivery.messages)} AS jsonb), ${delivery.officeId ?? null})
     ON CONFLICT (key) DO NOTHING
     RETURNING id`;
   const row = inserted[0];

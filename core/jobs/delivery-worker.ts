@@ -16,6 +16,8 @@ export function startDeliveryWorker(options: {
   prisma: PrismaClient;
   senders: Senders;
   log: Logger;
+  /** A refused office notice is passed on through the outbox; this relays it at once. */
+  onJobsQueued?: () => void;
 }): Worker {
   const { prisma, senders, log } = options;
   const worker = new Worker<DeliverPayload>(
@@ -24,7 +26,7 @@ export function startDeliveryWorker(options: {
       if (job.name !== JOBS.deliver) throw new UnrecoverableError(`Unknown job ${job.name}`);
       const deliveryId = Number(job.data.deliveryId);
       if (!Number.isInteger(deliveryId)) throw new UnrecoverableError('deliver needs a deliveryId');
-      const outcome = await deliver(prisma, senders, deliveryId);
+      const outcome = await deliver(prisma, senders, deliveryId, options.onJobsQueued);
       log.info({ job: job.name, deliveryId, outcome }, 'delivery done');
       return outcome;
     },

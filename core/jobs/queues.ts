@@ -13,6 +13,8 @@ export const JOBS = {
 
 export interface RouteReportPayload {
   reportId: number;
+  /** Set for a redirected report: the office it was redirected to. */
+  officeId?: number;
 }
 
 export interface DeliverPayload {

@@ -23,7 +23,8 @@ export function startRoutingWorker(options: {
       const reportId = Number(job.data.reportId);
       if (!Number.isInteger(reportId))
         throw new UnrecoverableError('route-report needs a reportId');
-      const outcome = await routeReport(prisma, calendar, reportId);
+      const officeId = job.data.officeId === undefined ? undefined : Number(job.data.officeId);
+      const outcome = await routeReport(prisma, calendar, reportId, new Date(), officeId);
       log.info({ job: job.name, reportId, ...outcome }, 'report routing done');
       if (outcome.routed) options.onJobsQueued();
       return outcome;

@@ -63,7 +63,7 @@ export async function startJobs(options: {
     const base = { connection: consumer, prefix, prisma, log };
     workers = [
       startRoutingWorker({ ...base, calendar: options.calendar, onJobsQueued: relay.kick }),
-      startDeliveryWorker({ ...base, senders: options.senders }),
+      startDeliveryWorker({ ...base, senders: options.senders, onJobsQueued: relay.kick }),
     ];
     maintenance = await startMaintenance({ connection: consumer, prefix, prisma, log });
   }

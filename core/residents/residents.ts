@@ -53,8 +53,8 @@ export async function setChatReachable(
   reachable: boolean,
   now: Date = new Date(),
 ): Promise<void> {
-  await db.resident.updateMany({
-    where: { channel, chatId },
-    data: { unreachableAt: reachable ? null : now },
-  });
+  const data = { unreachableAt: reachable ? null : now };
+  await db.resident.updateMany({ where: { channel, chatId }, data });
+  // The same private chat may be a member of staff's: office notices skip it (or resume) too.
+  await db.official.updateMany({ where: { channel, chatId }, data });
 }

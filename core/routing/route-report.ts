@@ -1,34 +1,53 @@
-import type { PrismaClient } from '../db/client.ts';
+import type { DeadlineCalendar } from '../calendar/deadline-calendar.ts';
+import type { Db, PrismaClient } from '../db/client.ts';
 import { queueDelivery } from '../delivery/deliveries.ts';
 import { resolveLocale, translator } from '../i18n/index.ts';
+import { actOnReport } from '../reports/act.ts';
 import { decide } from '../reports/lifecycle.ts';
+import { queueOfficeNotice } from '../staff/office-notices.ts';
+import { buildReportCard } from '../staff/report-card.ts';
 import { formatCityDate } from '../text/dates.ts';
 import { findOwningOffice } from './owning-office.ts';
 
-/** Turns a number of working days after a moment into a deadline. */
-export interface DeadlineCalendar {
-  addWorkingDays(from: Date, days: number): Date;
-}
+export type { DeadlineCalendar } from '../calendar/deadline-calendar.ts';
 
 export type RoutingOutcome =
   | { routed: true; officeId: number; deadlineAt: Date }
   | { routed: false; reason: 'not_found' | 'already_routed' };
 
 /**
- * Places a new report with the office that owns it and sets its deadline. Safe to run twice
- * for one report (a retried job): only a report still in "new" is routed.
+ * Places a new report with the office that owns it and sets its deadline, then hands the
+ * office its card. A redirected report goes to the office it was redirected to, with its
+ * deadline counted afresh. Safe to run twice for one report (a retried job): only a report
+ * still in "new" (or "redirected") is routed.
  */
 export async function routeReport(
   prisma: PrismaClient,
   calendar: DeadlineCalendar,
   reportId: number,
   now: Date = new Date(),
+  redirectedTo?: number,
 ): Promise<RoutingOutcome> {
   return prisma.$transaction(async (db) => {
     const locked = await db.$queryRaw<Array<{ status: string }>>`
       SELECT status::text FROM "Report" WHERE id = ${reportId} FOR UPDATE`;
     const status = locked[0]?.status;
     if (status === undefined) return { routed: false, reason: 'not_found' };
+    if (status === 'redirected' && redirectedTo !== undefined) {
+      const outcome = await actOnReport(
+        db,
+        { calendar, now },
+        reportId,
+        { type: 'route', officeId: redirectedTo },
+        { kind: 'system' },
+      );
+      if (!outcome.ok) throw new Error(`Routing refused: ${outcome.reason}`);
+      const report = await db.report.findUniqueOrThrow({
+        where: { id: reportId },
+        select: { deadlineAt: true },
+      });
+      return { routed: true, officeId: redirectedTo, deadlineAt: report.deadlineAt ?? now };
+    }
     if (status !== 'new') return { routed: false, reason: 'already_routed' };
 
     const report = await db.report.findUniqueOrThrow({
@@ -65,7 +84,8 @@ export async function routeReport(
       where: { id: reportId },
       data: { status: decision.status, officeId: office.id, deadlineAt, routedAt: now },
     });
-    await db.reportEvent.create({
+    const routedEvent = await db.reportEvent.create({
+      select: { id: true },
       data: {
         reportId,
         type: event.type,
@@ -81,6 +101,7 @@ export async function routeReport(
       },
     });
 
+    await queueOfficeCard(db, reportId, office.id, routedEvent.id, now);
     const t = translator(resolveLocale(report.resident.locale));
     const text = t('notify-routed', {
       number: report.number,
@@ -94,5 +115,28 @@ export async function routeReport(
       messages: [{ text }],
     });
     return { routed: true, officeId: office.id, deadlineAt };
+  });
+}
+
+/** The new report's card, to the office's team (their group chat, or each of them). */
+async function queueOfficeCard(
+  db: Db,
+  reportId: number,
+  officeId: number,
+  eventId: number,
+  now: Date,
+): Promise<void> {
+  const viewer = { kind: 'official', officeId, role: 'official' } as const;
+  const card = await buildReportCard(db, translator('ru'), reportId, {
+    headline: 'routed',
+    viewer,
+    now,
+  });
+  if (!card) return;
+  await queueOfficeNotice(db, {
+    officeId,
+    audience: 'team',
+    key: `report:${reportId}:event:${eventId}`,
+    messages: card,
   });
 }

@@ -139,3 +139,63 @@ status-duplicate = merged with another report
 ## Notifications to residents.
 
 notify-routed = Report No. { $number } is passed to the office: { $office }. The answer is due by { $deadline }.
+notify-followed-prefix = News of a report you joined:
+notify-taken = Report No. { $number } is being worked on: { $office }.
+notify-answered-interim =
+    An interim answer to report No. { $number } from { $office }:
+
+    { $text }
+notify-answered-final =
+    { $office } says the problem of report No. { $number } is solved:
+
+    { $text }
+notify-redirected =
+    Report No. { $number } is passed to another office: { $toOffice }.
+    Reason: { $text }
+notify-rejected =
+    Report No. { $number } was rejected by { $office }.
+    Reason: { $text }
+notify-marked-duplicate = Report No. { $number } is merged with report No. { $ofNumber } about the same problem. You will get its updates.
+notify-closed-unanswered = Report No. { $number } is closed: for 15 days you did not tell us the problem remained. If it comes back, report it again.
+notify-answer-returned =
+    The answer to report No. { $number } was sent back to the office to be redone.
+    Comment: { $text }
+notify-answer-graded-good = The office's answer to report No. { $number } has been checked.
+notify-reopened = Report No. { $number } is reopened.
+notify-fix-confirmed = Report No. { $number } is closed: its author confirmed the problem is fixed.
+
+## The question to the resident after the office's answer.
+
+followup-question = Is the problem of report No. { $number } really fixed?
+followup-yes = ✅ Yes, fixed
+followup-no = ❌ No, it is not
+followup-thanks = Thank you! Report No. { $number } is closed.
+followup-ask-comment = Tell us what is still wrong (e.g. "the pothole was filled with sand, no asphalt"). The report goes back to the same office with a shorter deadline.
+followup-reopened = Report No. { $number } is reopened and back with { $office }. The new answer deadline is { $deadline }.
+followup-too-late = Report No. { $number } can no longer be answered: it is { $status }.
+followup-cancelled = All right, the report stays as it is.
+
+## A report's card for an office.
+
+card-headline-routed = 🆕 New report No. { $number }
+card-headline-reopened = 🔁 The resident reopened report No. { $number }: the problem is not fixed
+card-headline-answer-returned = ↩️ The answer to report No. { $number } was sent back to be redone
+card-headline-reminder = ⏰ Reminder: the answer to report No. { $number } is due soon
+card-headline-overdue = 🚨 Report No. { $number } is overdue
+card-headline-view = Report No. { $number }
+card-urgent = ‼️ URGENT: a possible threat to life, health or utilities
+card-reopened-times = Reopened: { $count } time(s)
+card-category = Category: { $category }
+card-place = Place: { $place }
+card-place-unknown = not given
+card-office = Office: { $office }
+card-status = Status: { $status }
+card-filed = Filed: { $date }
+card-deadline = Answer due: { $date }
+card-deadline-overdue = Answer due: { $date } — OVERDUE
+card-map = Map: { $url }
+card-button-take = 🛠 Take it
+card-button-answer = ✅ Answer (solved)
+card-button-interim = 💬 Interim answer
+card-button-redirect = ↪️ Redirect
+card-button-reject = ⛔ Reject

@@ -143,3 +143,63 @@ status-duplicate = объединено с другим обращением
 ## Уведомления жителю.
 
 notify-routed = Обращение № { $number } передано в службу: { $office }. Срок ответа — до { $deadline }.
+notify-followed-prefix = Новости по обращению, к которому вы присоединились:
+notify-taken = Обращение № { $number } взято в работу: { $office }.
+notify-answered-interim =
+    Промежуточный ответ по обращению № { $number } от службы «{ $office }»:
+
+    { $text }
+notify-answered-final =
+    Служба «{ $office }» сообщает, что проблема по обращению № { $number } решена:
+
+    { $text }
+notify-redirected =
+    Обращение № { $number } передано в другую службу: { $toOffice }.
+    Причина: { $text }
+notify-rejected =
+    Обращение № { $number } отклонено службой «{ $office }».
+    Причина: { $text }
+notify-marked-duplicate = Обращение № { $number } объединено с обращением № { $ofNumber } о той же проблеме. Вы будете получать его обновления.
+notify-closed-unanswered = Обращение № { $number } закрыто: за 15 дней вы не сообщили, что проблема осталась. Если она вернётся, сообщите о ней снова.
+notify-answer-returned =
+    Ответ по обращению № { $number } вернули службе на доработку.
+    Комментарий: { $text }
+notify-answer-graded-good = Ответ службы по обращению № { $number } проверен.
+notify-reopened = Обращение № { $number } возобновлено.
+notify-fix-confirmed = Обращение № { $number } закрыто: житель подтвердил, что проблема устранена.
+
+## Вопрос жителю после ответа службы.
+
+followup-question = Проблема по обращению № { $number } действительно устранена?
+followup-yes = ✅ Да, устранена
+followup-no = ❌ Нет, не устранена
+followup-thanks = Спасибо! Обращение № { $number } закрыто.
+followup-ask-comment = Расскажите, что осталось не так (например, «яму засыпали песком, асфальта нет»). Обращение вернётся в ту же службу с сокращённым сроком.
+followup-reopened = Обращение № { $number } возобновлено и возвращено в службу «{ $office }». Новый срок ответа — до { $deadline }.
+followup-too-late = По обращению № { $number } уже нельзя ответить: оно { $status }.
+followup-cancelled = Хорошо, обращение не возобновлено.
+
+## Карточка обращения для службы.
+
+card-headline-routed = 🆕 Новое обращение № { $number }
+card-headline-reopened = 🔁 Житель возобновил обращение № { $number }: проблема не устранена
+card-headline-answer-returned = ↩️ Ответ по обращению № { $number } возвращён на доработку
+card-headline-reminder = ⏰ Напоминание: срок ответа по обращению № { $number } скоро истекает
+card-headline-overdue = 🚨 Просрочено обращение № { $number }
+card-headline-view = Обращение № { $number }
+card-urgent = ‼️ СРОЧНО: возможна угроза жизни, здоровью или жизнеобеспечению
+card-reopened-times = Возобновлялось: { $count } раз(а)
+card-category = Категория: { $category }
+card-place = Место: { $place }
+card-place-unknown = не указано
+card-office = Служба: { $office }
+card-status = Статус: { $status }
+card-filed = Подано: { $date }
+card-deadline = Срок ответа: до { $date }
+card-deadline-overdue = Срок ответа: до { $date } — ПРОСРОЧЕН
+card-map = Карта: { $url }
+card-button-take = 🛠 Взять в работу
+card-button-answer = ✅ Ответить (решено)
+card-button-interim = 💬 Промежуточный ответ
+card-button-redirect = ↪️ Перенаправить
+card-button-reject = ⛔ Отклонить
