@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../core/db/client.ts';
 import type { Logger } from '../../core/logger.ts';
 import { setChatReachable } from '../../core/residents/residents.ts';
 import { storableJson } from '../../core/text/sanitize.ts';
+import { groupChats } from './group-chats.ts';
 import { chatKeyOf, toIncoming } from './incoming.ts';
 import { sendOutgoing } from './render.ts';
 
@@ -54,6 +55,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const { engine, log } = options;
   const bot = createGrammyBot(options.token, options.apiRoot, options.botInfo);
 
+  // Office team groups first: their commands and status changes never reach the dialogues.
+  bot.use(groupChats({ prisma: options.prisma, log }));
+
   // A private chat's member status is the resident blocking or unblocking the bot.
   bot.on('my_chat_member', async (ctx) => {
     if (ctx.chat.type !== 'private') return;
@@ -66,7 +70,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   bot.use(async (ctx) => {
     const incoming = toIncoming(ctx.update);
     if (!incoming) {
-      // A button we do not handle (no data, a group chat) still must stop spinning.
+      // A button we do not handle (no data, a channel post) still must stop spinning.
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       return;
     }

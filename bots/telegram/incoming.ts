@@ -11,36 +11,43 @@ export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
 
 /** The chat an update belongs to, for ordering; undefined for updates without one. */
 export function chatKeyOf(update: Update): string | undefined {
+  const query = update.callback_query;
+  // A button under a card in a group is handled in the presser's private dialogue.
+  if (query && isGroup(query.message?.chat.type)) return String(query.from.id);
   const chat =
     update.message?.chat ??
     update.edited_message?.chat ??
-    update.callback_query?.message?.chat ??
+    query?.message?.chat ??
     update.my_chat_member?.chat;
   if (chat) return String(chat.id);
-  const from = update.callback_query?.from;
-  return from ? String(from.id) : undefined;
+  return query ? String(query.from.id) : undefined;
 }
 
 /**
  * Turns a Telegram update into an Incoming, or null for what residents' dialogues ignore:
- * edits (a live location's updates arrive as edits, and must count once), group chats,
- * channel posts and membership changes.
+ * edits (a live location's updates arrive as edits, and must count once), messages in group
+ * chats, channel posts and membership changes. A button pressed in a group (under an office's
+ * card) is the presser's: it arrives in their private chat, whose id is their user id.
  */
 export function toIncoming(update: Update): Incoming | null {
   if (update.callback_query) {
     const query = update.callback_query;
     const chat = query.message?.chat;
-    if (!query.data || (chat && chat.type !== 'private')) return null;
-    return {
-      ...base(update, String(chat?.id ?? query.from.id), query.from),
-      kind: 'button',
-      payload: query.data,
-    };
+    if (!query.data || chat?.type === 'channel') return null;
+    const button = { kind: 'button' as const, payload: query.data };
+    if (chat && isGroup(chat.type)) {
+      return { ...base(update, String(query.from.id), query.from), ...button, fromGroup: true };
+    }
+    return { ...base(update, String(chat?.id ?? query.from.id), query.from), ...button };
   }
 
   const message = update.message;
   if (message?.chat.type !== 'private' || !message.from) return null;
   return { ...base(update, String(message.chat.id), message.from), ...content(message) };
+}
+
+function isGroup(type: string | undefined): boolean {
+  return type === 'group' || type === 'supergroup';
 }
 
 function base(update: Update, chatId: string, from: { id: number; language_code?: string }) {

@@ -37,6 +37,11 @@ interface IncomingBase {
   updateId: string;
   /** The language the platform reports for the person, e.g. "ru" or "en-US". */
   languageCode?: string;
+  /**
+   * A button pressed under a message in a group chat (an office's card in its team group).
+   * chatId is then the presser's private chat, where the answer goes.
+   */
+  fromGroup?: boolean;
 }
 
 /** What a person sent, without who and where. */

@@ -62,7 +62,8 @@ export function chatMethods(deps: ChatMethodsDeps): Record<string, MethodHandler
       if (!CHAT_ACTIONS.has(stringParam(p, 'action') ?? '')) {
         throw badRequest('wrong parameter action in request');
       }
-      if (store.isBlocked(chatId)) throw new BotApiError(403, TELEGRAM_ERRORS.botBlocked);
+      const refusal = store.refusal(chatId);
+      if (refusal !== undefined) throw refusal;
       return true;
     },
     setMyCommands: (p) => {
@@ -81,7 +82,8 @@ export function chatMethods(deps: ChatMethodsDeps): Record<string, MethodHandler
 function ownMessage(store: FakeChatStore, p: ApiParams, notFound: string): StoredMessage {
   const chatId = chatIdParam(p);
   const stored = store.message(chatId, intParam(p, 'message_id') ?? 0);
-  if (store.isBlocked(chatId)) throw new BotApiError(403, TELEGRAM_ERRORS.botBlocked);
+  const refusal = store.refusal(chatId);
+  if (refusal !== undefined) throw refusal;
   if (stored === undefined) throw new BotApiError(400, notFound);
   if (!stored.byBot) throw new BotApiError(400, TELEGRAM_ERRORS.messageCantBeEdited);
   return stored;

@@ -118,7 +118,8 @@ class Outbox {
   /** Checks made once the content is valid: the replied message, a block, the limits. */
   private admit(chatId: number, p: ApiParams): ReplyTo {
     const reply = this.repliedMessage(chatId, p);
-    if (this.deps.store.isBlocked(chatId)) throw new BotApiError(403, TELEGRAM_ERRORS.botBlocked);
+    const refusal = this.deps.store.refusal(chatId);
+    if (refusal !== undefined) throw refusal;
     const retryAfter = this.deps.limits?.take(chatId, Date.now());
     if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
     return reply;

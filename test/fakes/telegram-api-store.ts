@@ -1,4 +1,5 @@
 import type { Chat, File, Message, Update } from 'grammy/types';
+import { BotApiError, TELEGRAM_ERRORS } from './telegram-api-errors.ts';
 import { noteMessageId } from './telegram-ids.ts';
 
 /**
@@ -47,6 +48,10 @@ export class FakeChatStore {
   private readonly filesByPath = new Map<string, StoredFile>();
   private readonly callbackQueries = new Map<string, CallbackQueryState>();
   private readonly blocked = new Set<number>();
+  /** Groups the bot was removed from, with Telegram's refusal for each. */
+  private readonly removedFrom = new Map<number, string>();
+  /** Groups upgraded to supergroups: the old chat id to the new one. */
+  private readonly migrations = new Map<number, number>();
   private fileSeq = 0;
 
   constructor(
@@ -80,7 +85,44 @@ export class FakeChatStore {
     if (member !== undefined) {
       this.chats.set(member.chat.id, member.chat);
       if (member.chat.type === 'private') this.learnBlock(member.chat.id, member.new_chat_member);
+      else this.learnMembership(member.chat, member.new_chat_member);
     }
+  }
+
+  /** The bot removed from a group or channel, or added back to it. */
+  private learnMembership(chat: Chat, member: { status: string }): void {
+    const kind = chat.type === 'supergroup' || chat.type === 'channel' ? 'supergroup' : 'group';
+    if (member.status === 'kicked') {
+      const kicked = kind === 'group' ? 'botKickedFromGroup' : 'botKickedFromSupergroup';
+      this.removedFrom.set(chat.id, TELEGRAM_ERRORS[kicked]);
+    } else if (member.status === 'left') {
+      const left = kind === 'group' ? 'botNotInGroup' : 'botNotInSupergroup';
+      this.removedFrom.set(chat.id, TELEGRAM_ERRORS[left]);
+    } else {
+      this.removedFrom.delete(chat.id);
+    }
+  }
+
+  /** A group upgraded to a supergroup: the old id refuses messages and names the new one. */
+  migrate(fromChatId: number, toChatId: number): void {
+    this.migrations.set(fromChatId, toChatId);
+  }
+
+  /**
+   * Why Telegram would refuse to post in this chat now, checked in its order: an upgraded
+   * group (400 naming the new id), a group the bot is not in, a resident who blocked the bot.
+   */
+  refusal(chatId: number): BotApiError | undefined {
+    const migratedTo = this.migrations.get(chatId);
+    if (migratedTo !== undefined) {
+      return new BotApiError(400, TELEGRAM_ERRORS.groupUpgraded, {
+        migrate_to_chat_id: migratedTo,
+      });
+    }
+    const removed = this.removedFrom.get(chatId);
+    if (removed !== undefined) return new BotApiError(403, removed);
+    if (this.blocked.has(chatId)) return new BotApiError(403, TELEGRAM_ERRORS.botBlocked);
+    return undefined;
   }
 
   private learnBlock(chatId: number, member: { status: string }): void {
@@ -90,6 +132,12 @@ export class FakeChatStore {
 
   private learnMessage(message: Message): void {
     this.chats.set(message.chat.id, message.chat);
+    if (message.migrate_to_chat_id !== undefined) {
+      this.migrate(message.chat.id, message.migrate_to_chat_id);
+    }
+    if (message.migrate_from_chat_id !== undefined) {
+      this.migrate(message.migrate_from_chat_id, message.chat.id);
+    }
     noteMessageId(message.chat.id, message.message_id);
     this.saveMessage(message, message.from?.id === this.botId);
     for (const photo of message.photo ?? []) this.learnFile(photo, 'photos', 'jpg');
@@ -200,6 +248,8 @@ export class FakeChatStore {
     this.filesByPath.clear();
     this.callbackQueries.clear();
     this.blocked.clear();
+    this.removedFrom.clear();
+    this.migrations.clear();
     for (const chatId of this.initiallyBlocked) this.blocked.add(chatId);
   }
 }

@@ -13,10 +13,13 @@ import {
   documentMessage,
   editedLiveLocation,
   forwardedLocation,
+  groupMigratedTo,
   locationMessage,
+  myChatMemberChanged,
   myChatMemberKicked,
   photoMessage,
   stickerMessage,
+  supergroupMigratedFrom,
   textMessage,
   venueMessage,
   voiceMessage,
@@ -348,6 +351,33 @@ describe('when Telegram refuses a request', () => {
       expect(error.error_code).toBe(403);
       expect(error.description).toBe(TELEGRAM_ERRORS.botBlocked);
     }
+  });
+
+  it('answers 400 naming the supergroup to an upgraded group, told or learnt', async () => {
+    telegram.migrateChat(-401, -1_000_000_000_401);
+    telegram.enqueueUpdate(groupMigratedTo(-402, -1_000_000_000_402));
+    telegram.enqueueUpdate(supergroupMigratedFrom(-1_000_000_000_403, -403));
+    for (const group of [-401, -402, -403]) {
+      const error = await refusal(api().sendMessage(group, 'Новая заявка'));
+      expect(error.error_code).toBe(400);
+      expect(error.description).toBe(TELEGRAM_ERRORS.groupUpgraded);
+      expect(error.parameters.migrate_to_chat_id).toBe(-1_000_000_000_000 + group);
+    }
+    const sent = await api().sendMessage(-1_000_000_000_401, 'Новая заявка');
+    expect(sent.chat.type).toBe('supergroup');
+  });
+
+  it('answers 403 in a group the bot was removed from, until it is added back', async () => {
+    telegram.enqueueUpdate(myChatMemberChanged(-411, 'member', 'kicked'));
+    telegram.enqueueUpdate(myChatMemberChanged(-1_000_000_000_412, 'member', 'left'));
+    const kicked = await refusal(api().sendMessage(-411, 'Новая заявка'));
+    expect(kicked.description).toBe(TELEGRAM_ERRORS.botKickedFromGroup);
+    const left = await refusal(api().sendMessage(-1_000_000_000_412, 'Новая заявка'));
+    expect(left.description).toBe(TELEGRAM_ERRORS.botNotInSupergroup);
+    expect([kicked.error_code, left.error_code]).toEqual([403, 403]);
+
+    telegram.enqueueUpdate(myChatMemberChanged(-411, 'kicked', 'member'));
+    expect((await api().sendMessage(-411, 'Новая заявка')).chat.id).toBe(-411);
   });
 
   it('passes an injected failure with its parameters', async () => {

@@ -80,6 +80,12 @@ export interface FakeTelegramApi {
   delayNext(method: string, ms: number, times?: number): void;
   blockChat(chatId: number): void;
   unblockChat(chatId: number): void;
+  /**
+   * Upgrades a group to a supergroup without telling the bot: sending to the old id then
+   * answers 400 with parameters.migrate_to_chat_id. Delivering the migration service messages
+   * (groupMigratedTo, supergroupMigratedFrom) teaches the fake the same.
+   */
+  migrateChat(fromChatId: number, toChatId: number): void;
   /** Answers a method the fake does not model, or replaces its answer. */
   setHandler(method: string, handler: MethodHandler): void;
 
@@ -207,6 +213,10 @@ class FakeTelegramServer implements FakeTelegramApi {
 
   unblockChat(chatId: number): void {
     this.store.unblock(chatId);
+  }
+
+  migrateChat(fromChatId: number, toChatId: number): void {
+    this.store.migrate(fromChatId, toChatId);
   }
 
   setHandler(method: string, handler: MethodHandler): void {

@@ -364,6 +364,74 @@ export function myChatMemberKicked(
   };
 }
 
+type BotStatus = 'member' | 'left' | 'kicked';
+
+function botMember(bot: User, status: BotStatus): ChatMemberUpdated['new_chat_member'] {
+  return status === 'kicked' ? { user: bot, status, until_date: 0 } : { user: bot, status };
+}
+
+/**
+ * The bot's membership of a group changed: someone (opts.from, a group member by default)
+ * added it or removed it (kicked), or it left.
+ */
+export function myChatMemberChanged(
+  chatId: number,
+  from: BotStatus,
+  to: BotStatus,
+  opts?: SenderOptions & { bot?: User },
+): MyChatMemberUpdate {
+  const user = resident(chatId, opts?.from);
+  const bot = opts?.bot ?? botUser();
+  return {
+    update_id: nextUpdateId(),
+    my_chat_member: {
+      chat: chatOf(chatId, user),
+      from: user,
+      date: opts?.date ?? unixNow(),
+      old_chat_member: botMember(bot, from),
+      new_chat_member: botMember(bot, to),
+    },
+  };
+}
+
+/**
+ * The service message Telegram posts in a group upgraded to a supergroup: the last message of
+ * the old chat, naming the new one. `from` is who started the upgrade.
+ */
+export function groupMigratedTo(
+  groupId: number,
+  supergroupId: number,
+  opts?: SenderOptions,
+): MessageUpdate {
+  return wrap({ ...base(groupId, opts), migrate_to_chat_id: supergroupId });
+}
+
+/**
+ * The first message of the new supergroup, naming the old group. Telegram signs it as the
+ * group itself (GroupAnonymousBot with sender_chat), not as a person.
+ */
+export function supergroupMigratedFrom(
+  supergroupId: number,
+  groupId: number,
+  opts?: { date?: number },
+): MessageUpdate {
+  const anonymous: User = {
+    id: 1_087_968_824,
+    is_bot: true,
+    first_name: 'Group',
+    username: 'GroupAnonymousBot',
+  };
+  const chat = chatOf(supergroupId, anonymous);
+  return wrap({
+    message_id: nextMessageId(supergroupId),
+    from: anonymous,
+    sender_chat: chat,
+    chat,
+    date: opts?.date ?? unixNow(),
+    migrate_from_chat_id: groupId,
+  } as NonChannel<Message>);
+}
+
 /** A location forwarded from someone else's chat (forward_origin, Bot API 7+). */
 export function forwardedLocation(
   chatId: number,
