@@ -53,6 +53,8 @@ const schema = z
       z.string().min(16, 'use 16 characters or more').optional(),
     ),
     CLASSIFIER_MODEL: optionalText,
+    DEADLINE_SWEEP_SECONDS: z.coerce.number().int().min(1).default(300),
+    REMINDER_LEAD_HOURS: z.coerce.number().min(0).max(720).default(24),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -29,6 +29,10 @@ export async function startJobs(options: {
   senders: Senders;
   runWorkers: boolean;
   sweepEveryMs?: number;
+  /** How often deadlines and follow-ups are swept (maintenance.ts has the default). */
+  deadlineSweepEveryMs?: number;
+  /** How long before its deadline an office is reminded (deadline-sweep.ts has the default). */
+  reminderLeadMs?: number;
 }): Promise<JobsRuntime> {
   const { prefix, prisma, log } = options;
   const producer = redisOptions(options.redisUrl, { maxRetriesPerRequest: 1 });
@@ -65,7 +69,15 @@ export async function startJobs(options: {
       startRoutingWorker({ ...base, calendar: options.calendar, onJobsQueued: relay.kick }),
       startDeliveryWorker({ ...base, senders: options.senders, onJobsQueued: relay.kick }),
     ];
-    maintenance = await startMaintenance({ connection: consumer, prefix, prisma, log });
+    maintenance = await startMaintenance({
+      ...base,
+      sweeps: {
+        calendar: options.calendar,
+        onJobsQueued: relay.kick,
+        ...(options.deadlineSweepEveryMs ? { everyMs: options.deadlineSweepEveryMs } : {}),
+        ...(options.reminderLeadMs !== undefined ? { reminderLeadMs: options.reminderLeadMs } : {}),
+      },
+    });
   }
   relay.kick();
 
