@@ -16,6 +16,7 @@ import { type JobsRuntime, startJobs } from '../core/jobs/runtime.ts';
 import type { Logger } from '../core/logger.ts';
 import { loadCategoryCatalog } from '../core/reports/categories.ts';
 import { loadCityCalendar } from '../core/routing/city-calendar.ts';
+import { moveOfficeChat } from '../core/staff/office-chats.ts';
 
 export interface ServiceOptions {
   log: Logger;
@@ -68,6 +69,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       ? cityModel(config.CLASSIFIER_MODEL)
       : loadShippedClassifier(),
     categories: await loadCategoryCatalog(prisma),
+    calendar,
   });
 
   const telegram =
@@ -96,7 +98,14 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     (config.TELEGRAM_BOT_TOKEN
       ? createGrammyBot(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT).api
       : undefined);
-  const senders = senderApi ? { telegram: createTelegramSender(senderApi) } : {};
+  // An upgraded team group keeps getting its office's cards under its new chat id.
+  const onChatMigrated = async (fromChatId: string, toChatId: string) => {
+    const moved = await moveOfficeChat(prisma, 'telegram', fromChatId, toChatId);
+    log.info({ channel: 'telegram', moved }, 'group upgraded to a supergroup while sending');
+  };
+  const senders = senderApi
+    ? { telegram: createTelegramSender(senderApi, { onChatMigrated }) }
+    : {};
 
   let poller: Poller | undefined;
 
@@ -116,6 +125,8 @@ export async function createService(config: Config, options: ServiceOptions): Pr
         calendar,
         senders,
         runWorkers: config.ROLES.includes('worker'),
+        deadlineSweepEveryMs: config.DEADLINE_SWEEP_SECONDS * 1000,
+        reminderLeadMs: config.REMINDER_LEAD_HOURS * 3_600_000,
       });
       if (server) await server.listen({ port: config.PORT, host: config.HOST });
       if (!telegram) return;

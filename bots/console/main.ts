@@ -8,6 +8,7 @@ import { createPrismaClient } from '../../core/db/client.ts';
 import { loadDistrictLocator } from '../../core/geo/load-district-locator.ts';
 import { createLogger } from '../../core/logger.ts';
 import { loadCategoryCatalog } from '../../core/reports/categories.ts';
+import { loadCityCalendar } from '../../core/routing/city-calendar.ts';
 import { type Choice, readLine, renderReply } from './terminal.ts';
 
 const HINT = [
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     districts: await loadDistrictLocator(prisma),
     suggester: loadShippedClassifier(),
     categories: await loadCategoryCatalog(prisma),
+    calendar: await loadCityCalendar(),
   });
 
   const user = `console-${userInfo().username}`;

@@ -1,6 +1,8 @@
+import type { DeadlineCalendar } from '../calendar/deadline-calendar.ts';
 import type { Db } from '../db/client.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Resident } from '../residents/residents.ts';
+import type { Official } from '../staff/officials.ts';
 import type { DialogState } from './state.ts';
 import type { GeoPoint, Incoming, Outgoing } from './types.ts';
 
@@ -32,6 +34,8 @@ export interface Services {
   districts: DistrictFinder;
   suggester: CategorySuggester;
   categories: CategoryCatalog;
+  /** Working days for deadlines set when staff or residents act on a report. */
+  calendar: DeadlineCalendar;
   now(): Date;
 }
 
@@ -44,6 +48,8 @@ export interface FlowContext {
   t: Translate;
   /** Null until the person consents to the processing of personal data. */
   resident: Resident | null;
+  /** Set when the person is a member of staff linked to an office (or city-wide). */
+  official: Official | null;
   services: Services;
 }
 

@@ -1,7 +1,9 @@
+import type { DeadlineCalendar } from '../calendar/deadline-calendar.ts';
 import type { Db, PrismaClient } from '../db/client.ts';
 import { translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { findResident } from '../residents/residents.ts';
+import { findOfficial } from '../staff/officials.ts';
 import type { CategoryCatalog, CategorySuggester, DistrictFinder, FlowContext } from './context.ts';
 import { claimInbound } from './inbox.ts';
 import { revisionAfter } from './revision.ts';
@@ -14,6 +16,7 @@ export interface EngineDeps {
   districts: DistrictFinder;
   suggester: CategorySuggester;
   categories: CategoryCatalog;
+  calendar: DeadlineCalendar;
   log: Logger;
   now?: () => Date;
   /** Called after a commit that queued jobs in the outbox (the relay hands them to BullMQ). */
@@ -43,6 +46,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
     districts: deps.districts,
     suggester: deps.suggester,
     categories: deps.categories,
+    calendar: deps.calendar,
     now,
   };
 
@@ -62,6 +66,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
           locale,
           t: translator(locale),
           resident: await findResident(db, incoming.channel, incoming.userId),
+          official: await findOfficial(db, incoming.channel, incoming.userId),
           services: { ...services, db },
         };
 

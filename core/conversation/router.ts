@@ -2,6 +2,7 @@ import { type Locale, translator } from '../i18n/index.ts';
 import { recordConsent } from '../residents/residents.ts';
 import { flowButton, parseButton } from './buttons.ts';
 import type { FlowContext, FlowResult } from './context.ts';
+import { answerFollowup, cancelFollowup, continueFollowup } from './flows/followup.ts';
 import { consentRequest, help, menuMessage, menuState, showMenu, welcome } from './flows/menu.ts';
 import { showMyReports, showReport } from './flows/my-reports.ts';
 import {
@@ -12,6 +13,11 @@ import {
   resumeReport,
   startReport,
 } from './flows/report.ts';
+import { gradeAnswer, showAnswerForReview, showReviewQueue } from './flows/review.ts';
+import { continueStaffTask, pressCardButton, pressStaffTaskButton } from './flows/staff-actions.ts';
+import { showCard, showInbox } from './flows/staff-inbox.ts';
+import { issueCode, linkChat } from './flows/staff-link.ts';
+import { showStats } from './flows/staff-stats.ts';
 import { isLabel } from './keyboards.ts';
 import { buttonRevision } from './revision.ts';
 import type { ReportState } from './state.ts';
@@ -20,14 +26,24 @@ import type { Incoming } from './types.ts';
 /** Decides which flow handles an update, given where the dialogue stands. */
 export async function route(ctx: FlowContext): Promise<FlowResult> {
   const { incoming, state } = ctx;
-  if (incoming.kind === 'command') return routeCommand(ctx, incoming.command);
+  if (incoming.kind === 'command') return routeCommand(ctx, incoming.command, incoming.args);
   if (incoming.kind === 'button') return routeButton(ctx, incoming.payload);
   if (state.screen === 'report') return continueReport(ctx, state);
+  if (state.screen === 'staff') return continueStaffTask(ctx, state);
+  if (state.screen === 'followup') return continueFollowup(ctx, state);
   return routeMenu(ctx);
 }
 
-async function routeCommand(ctx: FlowContext, command: string): Promise<FlowResult> {
+async function routeCommand(ctx: FlowContext, command: string, args: string): Promise<FlowResult> {
   const { state } = ctx;
+  // A bot link t.me/<bot>?start=link-CODE arrives as "/start link-CODE".
+  const deepLink = /^link[-_](\S+)$/i.exec(args);
+  if (command === 'start' && deepLink?.[1]) return linkChat(ctx, deepLink[1]);
+  if (state.screen === 'staff' || state.screen === 'followup') {
+    if (command === 'cancel' || command === 'back' || command === 'menu' || command === 'start') {
+      return showMenu(ctx, [{ text: ctx.t('staff-cancelled') }]);
+    }
+  }
   switch (command) {
     case 'start':
     case 'menu':
@@ -37,6 +53,19 @@ async function routeCommand(ctx: FlowContext, command: string): Promise<FlowResu
       return state.screen === 'report' ? cancelReport(ctx) : showMenu(ctx);
     case 'back':
       return state.screen === 'report' ? goBack(ctx, state) : showMenu(ctx);
+    case 'link':
+      return linkChat(ctx, args);
+    case 'code':
+      return issueCode(ctx, args);
+    case 'inbox':
+      return showInbox(ctx, 1);
+    case 'review':
+      return showReviewQueue(ctx);
+    case 'stats':
+      return showStats(ctx);
+    case 'team':
+    case 'team_off':
+      return { state, messages: [{ text: ctx.t('team-private-hint') }] };
     case 'report':
       return beginReport(ctx);
     case 'my':
@@ -102,10 +131,52 @@ async function routeButton(ctx: FlowContext, payload: string): Promise<FlowResul
       return state.screen === 'report' ? resumeReport(ctx, state) : showMenu(ctx);
     case 'discard':
       return startReport({ ...ctx, state: menuState(ctx) });
+    case 'followup-cancel':
+      return state.screen === 'followup' ? cancelFollowup(ctx) : showMenu(ctx);
     default:
+      if (button.revision === undefined) return routeReportButton(ctx, button.action, button.arg);
       if (state.screen === 'report')
         return pressReportButton(ctx, state, button.action, button.arg);
+      if (state.screen === 'staff')
+        return pressStaffTaskButton(ctx, state, button.action, button.arg);
       return { state, messages: [], buttonNotice: t('button-stale') };
+  }
+}
+
+/** View buttons that name a report (by id): staff cards, the inbox, grades, follow-ups. */
+async function routeReportButton(
+  ctx: FlowContext,
+  action: string,
+  arg: string | undefined,
+): Promise<FlowResult> {
+  const id = positiveInteger(arg);
+  if (id === undefined)
+    return { state: ctx.state, messages: [], buttonNotice: ctx.t('button-unknown') };
+  switch (action) {
+    case 'inbox':
+      return showInbox(ctx, id);
+    case 'card':
+      return showCard(ctx, id);
+    case 'take':
+    case 'answer':
+    case 'interim':
+    case 'redirect':
+    case 'reject':
+      // Half a report is not thrown away for a card's button; it waits until it is done.
+      if (ctx.state.screen === 'report' && action !== 'take') {
+        return { state: ctx.state, messages: [], buttonNotice: ctx.t('staff-finish-report-first') };
+      }
+      return pressCardButton(ctx, action, id);
+    case 'answer-card':
+      return showAnswerForReview(ctx, id);
+    case 'good':
+    case 'return':
+      return gradeAnswer(ctx, action, id);
+    case 'fixed':
+    case 'notfixed':
+      return answerFollowup(ctx, action === 'fixed', id);
+    default:
+      return { state: ctx.state, messages: [], buttonNotice: ctx.t('button-unknown') };
   }
 }
 

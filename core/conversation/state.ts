@@ -38,6 +38,24 @@ const draft = z.object({
 });
 export type ReportDraft = z.infer<typeof draft>;
 
+/** What a member of staff is writing: an answer, a redirection, a rejection or a return. */
+export const STAFF_TASKS = ['answer', 'interim', 'redirect', 'reject', 'return'] as const;
+export type StaffTask = (typeof STAFF_TASKS)[number];
+
+const staffState = z.object({
+  screen: z.literal('staff'),
+  locale: z.enum(LOCALES).optional(),
+  task: z.enum(STAFF_TASKS),
+  reportId: z.number(),
+  /** The report's number, for the prompts. */
+  number: z.number(),
+  /** For a redirection, once chosen. */
+  toOfficeId: z.number().optional(),
+  /** An answer's text, kept while photos are added. */
+  text: z.string().optional(),
+  photos: z.array(photo),
+});
+
 const dialogState = z.discriminatedUnion('screen', [
   z.object({ screen: z.literal('menu'), locale: z.enum(LOCALES).optional() }),
   z.object({
@@ -46,9 +64,19 @@ const dialogState = z.discriminatedUnion('screen', [
     step: z.enum(REPORT_STEPS),
     draft,
   }),
+  staffState,
+  /** A resident saying what is still wrong with a report the office called solved. */
+  z.object({
+    screen: z.literal('followup'),
+    locale: z.enum(LOCALES).optional(),
+    reportId: z.number(),
+    number: z.number(),
+  }),
 ]);
 export type DialogState = z.infer<typeof dialogState>;
 export type ReportState = Extract<DialogState, { screen: 'report' }>;
+export type StaffState = Extract<DialogState, { screen: 'staff' }>;
+export type FollowupState = Extract<DialogState, { screen: 'followup' }>;
 
 export const INITIAL_STATE: DialogState = { screen: 'menu' };
 
@@ -61,5 +89,16 @@ export function parseState(stored: unknown): DialogState {
 /** Two states at the same place in a dialogue; buttons issued at one stay valid at the other. */
 export function samePlace(a: DialogState, b: DialogState): boolean {
   if (a.screen !== b.screen) return false;
-  return a.screen !== 'report' || (b.screen === 'report' && a.step === b.step);
+  if (a.screen === 'report') return b.screen === 'report' && a.step === b.step;
+  if (a.screen === 'staff') {
+    return (
+      b.screen === 'staff' &&
+      a.task === b.task &&
+      a.reportId === b.reportId &&
+      a.toOfficeId === b.toOfficeId &&
+      (a.text === undefined) === (b.text === undefined)
+    );
+  }
+  if (a.screen === 'followup') return b.screen === 'followup' && a.reportId === b.reportId;
+  return true;
 }

@@ -19,6 +19,7 @@ export interface NewReport {
 
 /** A report as its resident sees it. */
 export interface ReportView {
+  id: number;
   number: number;
   status: ReportStatus;
   categoryName: string;
@@ -26,6 +27,8 @@ export interface ReportView {
   point: GeoPoint | null;
   address: string | null;
   districtName: string | null;
+  officeName: string | null;
+  deadlineAt: Date | null;
   createdAt: Date;
   photos: { fileId: string; channel: Channel }[];
 }
@@ -85,6 +88,7 @@ export async function createReport(
 }
 
 const viewSelect = {
+  id: true,
   number: true,
   status: true,
   description: true,
@@ -92,12 +96,15 @@ const viewSelect = {
   longitude: true,
   address: true,
   createdAt: true,
+  deadlineAt: true,
   category: { select: { name: true } },
   district: { select: { name: true } },
+  office: { select: { name: true } },
   photos: { select: { fileId: true, channel: true }, orderBy: { position: 'asc' as const } },
 } as const;
 
 type ViewRow = {
+  id: number;
   number: number;
   status: ReportStatus;
   description: string;
@@ -105,8 +112,10 @@ type ViewRow = {
   longitude: number | null;
   address: string | null;
   createdAt: Date;
+  deadlineAt: Date | null;
   category: { name: string };
   district: { name: string } | null;
+  office: { name: string } | null;
   photos: { fileId: string; channel: Channel }[];
 };
 
@@ -116,6 +125,7 @@ function toView(row: ViewRow): ReportView {
       ? { latitude: row.latitude, longitude: row.longitude }
       : null;
   return {
+    id: row.id,
     number: row.number,
     status: row.status,
     categoryName: row.category.name,
@@ -123,6 +133,8 @@ function toView(row: ViewRow): ReportView {
     point,
     address: row.address,
     districtName: row.district?.name ?? null,
+    officeName: row.office?.name ?? null,
+    deadlineAt: row.deadlineAt,
     createdAt: row.createdAt,
     photos: row.photos,
   };

@@ -3,6 +3,7 @@ import type { Outgoing } from '../conversation/types.ts';
 import type { Db } from '../db/client.ts';
 import { queueDelivery } from '../delivery/deliveries.ts';
 import { resolveLocale, type Translate, translator } from '../i18n/index.ts';
+import { formatCityDate } from '../text/dates.ts';
 
 /**
  * Tells a report's resident, and the residents who joined it, what just happened to it, in
@@ -19,6 +20,7 @@ export async function queueResidentNotice(db: Db, reportId: number, eventId: num
     select: {
       id: true,
       number: true,
+      deadlineAt: true,
       office: { select: { name: true } },
       resident: { select: { id: true, channel: true, chatId: true, locale: true } },
       subscriptions: {
@@ -43,6 +45,7 @@ export async function queueResidentNotice(db: Db, reportId: number, eventId: num
     toOffice: toOffice?.name ?? '',
     text: event.text ?? '',
     ofNumber: typeof data.ofReportNumber === 'number' ? data.ofReportNumber : 0,
+    deadline: report.deadlineAt ? formatCityDate(report.deadlineAt) : '—',
   };
   const author = report.resident;
   await queueDelivery(db, {
@@ -75,6 +78,7 @@ interface NoticeFacts {
   toOffice: string;
   text: string;
   ofNumber: number;
+  deadline: string;
 }
 
 function noticeFor(
@@ -88,6 +92,7 @@ function noticeFor(
     toOffice: facts.toOffice,
     text: facts.text,
     ofNumber: facts.ofNumber,
+    deadline: facts.deadline,
   });
   const messages: Outgoing[] = [
     { text, ...(options.photos.length > 0 ? { photos: options.photos } : {}) },

@@ -101,7 +101,7 @@ export async function routeReport(
       },
     });
 
-    await queueOfficeCard(db, reportId, office.id, routedEvent.id, now);
+    await queueOfficeCard(db, reportId, office.id, routedEvent.id, now, report.category.urgent);
     const t = translator(resolveLocale(report.resident.locale));
     const text = t('notify-routed', {
       number: report.number,
@@ -118,13 +118,18 @@ export async function routeReport(
   });
 }
 
-/** The new report's card, to the office's team (their group chat, or each of them). */
+/**
+ * The new report's card, to the office's team (their group chat, or each of them). An urgent
+ * one (a heating failure in winter, an unsafe building) also goes straight to the office's
+ * heads, so that someone with authority sees it at once.
+ */
 async function queueOfficeCard(
   db: Db,
   reportId: number,
   officeId: number,
   eventId: number,
   now: Date,
+  urgent: boolean,
 ): Promise<void> {
   const viewer = { kind: 'official', officeId, role: 'official' } as const;
   const card = await buildReportCard(db, translator('ru'), reportId, {
@@ -133,10 +138,10 @@ async function queueOfficeCard(
     now,
   });
   if (!card) return;
-  await queueOfficeNotice(db, {
-    officeId,
-    audience: 'team',
-    key: `report:${reportId}:event:${eventId}`,
-    messages: card,
-  });
+  const key = `report:${reportId}:event:${eventId}`;
+  await queueOfficeNotice(db, { officeId, audience: 'team', key, messages: card });
+  if (!urgent) return;
+  // Without heads the team already has it: the heads' fallback would only send it twice.
+  const heads = await db.official.count({ where: { officeId, role: 'head', unreachableAt: null } });
+  if (heads > 0) await queueOfficeNotice(db, { officeId, audience: 'heads', key, messages: card });
 }

@@ -7,6 +7,7 @@ import {
 import type { Incoming, IncomingContent, Reply } from '../../core/conversation/types.ts';
 import { loadDistrictLocator } from '../../core/geo/load-district-locator.ts';
 import { loadCategoryCatalog } from '../../core/reports/categories.ts';
+import { loadCityCalendar } from '../../core/routing/city-calendar.ts';
 import type { TestDatabase } from './database.ts';
 
 /** A point inside the seeded Central okrug and one far outside the city (Moscow). */
@@ -42,6 +43,7 @@ export async function testEngine(
     districts: await loadDistrictLocator(db.prisma),
     suggester,
     categories: await loadCategoryCatalog(db.prisma),
+    calendar: await loadCityCalendar(),
   });
 }
 

@@ -1,4 +1,6 @@
 import type { Translate } from '../../i18n/index.ts';
+import { type HistoryStep, residentHistory } from '../../reports/history.ts';
+import { OPEN_STATUSES } from '../../reports/lifecycle.ts';
 import { findResidentReport, listResidentReports, type ReportView } from '../../reports/reports.ts';
 import { formatCityDate } from '../../text/dates.ts';
 import { viewButton } from '../buttons.ts';
@@ -88,10 +90,49 @@ export async function showReport(ctx: FlowContext, number: number): Promise<Flow
       photos: report.photos.length,
       description: report.description,
     }),
-    inline: [[{ label: t('my-reports-back'), payload: viewButton('page', '1') }]],
+    inline: [
+      ...followupButtons(t, report),
+      [{ label: t('my-reports-back'), payload: viewButton('page', '1') }],
+    ],
     ...(photos.length > 0 ? { photos } : {}),
   };
-  return { state: ctx.state, messages: [message] };
+  const history = await residentHistory(services.db, report.id);
+  return { state: ctx.state, messages: [withProgress(t, message, report, history)] };
+}
+
+/** Who has it, by when, and what the offices said: the part a resident checks for. */
+function withProgress(
+  t: Translate,
+  message: Outgoing,
+  report: ReportView,
+  history: HistoryStep[],
+): Outgoing {
+  const lines = [message.text];
+  if (report.officeName) lines.push(t('my-report-office', { office: report.officeName }));
+  if (report.deadlineAt && OPEN_STATUSES.includes(report.status)) {
+    lines.push(t('my-report-deadline', { date: formatDate(report.deadlineAt) }));
+  }
+  if (history.length > 0) {
+    lines.push('', t('my-report-history'));
+    for (const step of history) {
+      const what = t(`history-${step.type.replaceAll('_', '-')}`);
+      const said = step.text ? `: ${step.text}` : '';
+      lines.push(`${formatDate(step.at)} — ${what}${said}`);
+    }
+  }
+  return { ...message, text: lines.join('\n') };
+}
+
+/** A resolved report still waits for the resident's word, should they have missed the question. */
+function followupButtons(t: Translate, report: ReportView): InlineButton[][] {
+  if (report.status !== 'resolved') return [];
+  const id = String(report.id);
+  return [
+    [
+      { label: t('followup-yes'), payload: viewButton('fixed', id) },
+      { label: t('followup-no'), payload: viewButton('notfixed', id) },
+    ],
+  ];
 }
 
 /** Yakutsk dates, so "submitted on" is the resident's own date. */

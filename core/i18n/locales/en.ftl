@@ -199,3 +199,139 @@ card-button-answer = ✅ Answer (solved)
 card-button-interim = 💬 Interim answer
 card-button-redirect = ↪️ Redirect
 card-button-reject = ⛔ Reject
+
+## Office group chats (Telegram).
+
+group-team-linked = Done: this chat is now linked to { $office }. The office's new reports will arrive here. The buttons under a card work in the private chat with the bot of whoever presses them.
+group-team-already = This chat is already linked to { $office }.
+group-team-moved = This chat has moved from { $previous } to { $office }. A chat can belong to one office only, so { $previous }'s cards will no longer arrive here.
+group-team-not-staff = Only a member of staff linked to the bot can link this chat to an office. Get a link code from your head of office or an admin, send it to the bot in a private chat, then send /team here again.
+group-team-no-office = Your role is not tied to a single office, so there is no office to link this chat to. Ask a member of the office to send /team here.
+group-team-off-done = This chat is no longer linked to { $office }. The office's cards will go to its members' private chats.
+group-team-off-not-linked = This chat is not linked to any office.
+group-team-off-not-allowed = Only a member of this chat's office or an admin can unlink it.
+group-added = Hello! I am the One Click bot. To get your office's report cards in this chat, a member of the office who is linked to the bot should send /team here.
+
+## Office staff: linking a chat, cards, answers.
+
+staff-role-official = office official
+staff-role-head = head of office
+staff-role-dispatcher = dispatcher
+staff-role-moderator = moderator (activist)
+staff-role-admin = administrator
+staff-help =
+    Staff commands:
+    /inbox — open reports, overdue first
+    /review — offices' answers to check (moderators)
+    /code — issue a link code (heads and administrators)
+    /stats — the office's last 30 days (heads)
+    New reports arrive here as cards with buttons.
+staff-only = This is for office staff only.
+staff-report-not-found = The report is not found or belongs to another office.
+staff-finish-report-first = Finish or cancel your own report first.
+staff-refused-invalid-transition = This is no longer possible: the report has changed. Open it again: /inbox
+staff-refused-forbidden = This report belongs to another office.
+staff-refused-text-too-long = The text is too long: 4000 characters at most. Shorten it and send again.
+staff-refused-same-office = The report is already with that office.
+staff-refused-not-found = The report is not found.
+staff-refused-other = That did not work. Open the report again: /inbox
+link-usage = To link this chat to an office, send the code from your head of office or administrator: /link CODE
+link-unknown = There is no such code. Check it for typos.
+link-used = This code was used already. Ask for a new one.
+link-expired = This code has expired. Ask for a new one.
+link-done-office = Done: you are { $role }, office "{ $office }".
+link-done = Done: you are { $role }.
+code-not-allowed = Only heads of offices and administrators issue codes.
+code-usage =
+    How to issue a code: /code OFFICE_CODE [role]
+    Roles: official (the default), head, dispatcher, moderator, admin — the last three take no office.
+    Offices:
+code-unknown-office = There is no office with that code.
+code-refused-office-required = This role needs an office.
+code-refused-office-not-allowed = This role takes no office: leave its code out.
+code-refused-not-allowed = You cannot issue that code: a head issues codes for officials of their own office only.
+code-issued-office =
+    Link code: { $code }
+    Role: { $role }, office "{ $office }". Valid for { $hours } h and once only.
+    Pass it on: the new official sends the bot /link { $code }
+code-issued =
+    Link code: { $code }
+    Role: { $role }. Valid for { $hours } h and once only.
+    Pass it on: the new member of staff sends the bot /link { $code }
+staff-taken = Report No. { $number } is taken. The resident has been told.
+staff-ask-answer = Write the answer to report No. { $number }: what was done. You may attach photos (up to 10). The resident will then confirm whether the problem is fixed.
+staff-ask-interim = Write an interim answer to report No. { $number }: what will be done and when. You may attach photos.
+staff-ask-redirect = Choose the office to pass report No. { $number } to.
+staff-ask-redirect-reason = Why does report No. { $number } go to "{ $office }"? Write the reason — the resident will see it.
+staff-ask-reject = Write why report No. { $number } is rejected — the resident will see it.
+staff-ask-return = What is wrong with the answer to report No. { $number }? Write a comment — the office and the resident will see it.
+staff-redirect-pick = Where should report No. { $number } go?
+staff-redirect-pick-first = Choose the office with a button above first.
+staff-photo-added = Photo added ({ $count }). Now write the answer.
+staff-photos-full = An answer takes at most { $max } photos.
+staff-preview-answer =
+    Answer to report No. { $number } (solved), photos: { $photos }:
+
+    { $text }
+
+    Send it to the resident? You can still add photos or send a corrected text.
+staff-preview-interim =
+    Interim answer to report No. { $number }, photos: { $photos }:
+
+    { $text }
+
+    Send it to the resident? You can still add photos or send a corrected text.
+staff-send = 📨 Send
+staff-cancelled = Cancelled.
+staff-done-answer = The answer to report No. { $number } is sent. The resident will confirm whether the problem is fixed.
+staff-done-interim = The interim answer to report No. { $number } is sent.
+staff-done-redirect = Report No. { $number } is passed to another office. The resident has been told.
+staff-done-reject = Report No. { $number } is rejected. The resident has been told the reason.
+staff-done-return = The answer to report No. { $number } is sent back to the office.
+inbox-not-staff = The list of reports is for office staff. If you are one, link this chat with a code: /link CODE
+inbox-empty = No open reports.
+inbox-title = Open reports: { $total }, overdue: { $overdue } (page { $page } of { $pages }):
+inbox-line = No. { $number } · { $category } · { $status } · due { $deadline }
+inbox-line-overdue = 🚨 No. { $number } · { $category } · { $status } · was due { $deadline }
+inbox-prev = ◀ Back
+inbox-next = Next ▶
+review-not-moderator = Checking answers is for moderators.
+review-empty = No answers wait for a check.
+review-title = Offices' answers to check, oldest first:
+review-answer =
+    The office's answer:
+
+    { $text }
+review-good = 👍 Good answer
+review-return = ↩️ Send back
+review-graded = The grade of the answer to report No. { $number } is saved.
+
+## A report's history for its resident.
+
+my-report-office = Office: { $office }
+my-report-deadline = Answer due: { $date }
+my-report-history = Progress:
+history-routed = passed to the office
+history-taken = being worked on
+history-answered-interim = interim answer
+history-answered-final = answer: the problem is solved
+history-redirected = passed to another office
+history-rejected = rejected
+history-reopened = reopened by you
+history-answer-returned = the answer was sent back to be redone
+history-fix-confirmed = you confirmed the problem is fixed
+history-closed-unanswered = closed without your answer
+history-marked-duplicate = merged with another report
+
+## Office statistics.
+
+stats-not-allowed = Statistics are for heads of offices, dispatchers and administrators.
+stats-title = Statistics from { $from } to { $to }:
+stats-empty = No reports in this period.
+stats-office =
+    { $office }
+    Received: { $received }, solved: { $resolved }, reopened by residents: { $reopened }
+    Overdue now: { $overdue }
+    First answer: median { $median } h, on time — { $inTime }
+    Moderators' grades: good { $good }, sent back { $returned }
+team-private-hint = /team works in an office's group: add me to your team's group and send /team there.
