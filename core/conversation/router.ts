@@ -162,6 +162,7 @@ async function routeReportButton(
     case 'interim':
     case 'redirect':
     case 'reject':
+    case 'duplicate':
       // Half a report is not thrown away for a card's button; it waits until it is done.
       if (ctx.state.screen === 'report' && action !== 'take') {
         return { state: ctx.state, messages: [], buttonNotice: ctx.t('staff-finish-report-first') };

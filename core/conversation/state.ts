@@ -39,7 +39,14 @@ const draft = z.object({
 export type ReportDraft = z.infer<typeof draft>;
 
 /** What a member of staff is writing: an answer, a redirection, a rejection or a return. */
-export const STAFF_TASKS = ['answer', 'interim', 'redirect', 'reject', 'return'] as const;
+export const STAFF_TASKS = [
+  'answer',
+  'interim',
+  'redirect',
+  'reject',
+  'duplicate',
+  'return',
+] as const;
 export type StaffTask = (typeof STAFF_TASKS)[number];
 
 const staffState = z.object({

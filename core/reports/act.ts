@@ -103,10 +103,28 @@ export async function actOnReport(
     select: { id: true },
   });
 
+  // A resident whose report was folded into another follows the other from now on.
+  if (action.type === 'mark_duplicate') await followOriginal(db, report.residentId, action);
   for (const effect of effects) {
     await queueEffect(db, deps, effect, { reportId, eventId: stored.id, type: event.type, photos });
   }
   return { ok: true, status: decision.status, eventId: stored.id, number: report.number };
+}
+
+async function followOriginal(
+  db: Db,
+  residentId: number,
+  action: Extract<Action, { type: 'mark_duplicate' }>,
+): Promise<void> {
+  const original = await db.report.findUnique({
+    where: { number: action.ofReportNumber },
+    select: { id: true, residentId: true },
+  });
+  if (!original || original.residentId === residentId) return;
+  await db.reportSubscription.createMany({
+    data: [{ reportId: original.id, residentId }],
+    skipDuplicates: true,
+  });
 }
 
 function applyToRow(

@@ -21,6 +21,7 @@ const STAFF_BUTTONS: ReadonlyArray<{ action: ActionType; button: string; final?:
   { action: 'answer', button: 'interim', final: false },
   { action: 'redirect', button: 'redirect' },
   { action: 'reject', button: 'reject' },
+  { action: 'mark_duplicate', button: 'duplicate' },
 ];
 
 const CARD_FIELDS = {

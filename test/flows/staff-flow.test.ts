@@ -192,6 +192,30 @@ describe('an official linked to an office', () => {
     expect(official.said).toContain('другой службе');
   });
 
+  it('merges a duplicate into an open report; its resident then follows the original', async () => {
+    const official = await staff('official', OFFICE);
+    const first = await resident();
+    const second = await resident();
+    const original = await routedReport(first);
+    const copy = await routedReport(second);
+
+    await pressDelivered(official, '🔗 Дубликат');
+    await official.text(String(copy.number));
+    expect(official.said).toContain('нельзя объединить с самим собой');
+    await official.send({ kind: 'button', payload: `v|duplicate|${copy.id}` });
+    await official.text('№ 999999');
+    expect(official.said).toContain('не найдено');
+    await official.text(`№ ${original.number}`);
+    expect(official.said).toContain('объединено с другим');
+    expect((await statusOf(copy.id)).status).toBe('duplicate');
+    expect(await lastDeliveryText(second)).toContain(`обращением № ${original.number}`);
+
+    await official.send({ kind: 'button', payload: `v|take|${original.id}` });
+    const followed = await lastDeliveryText(second);
+    expect(followed).toContain('к которому вы присоединились');
+    expect(followed).toContain('взято в работу');
+  });
+
   it('rejects with a reason and refuses a blank one', async () => {
     const official = await staff('official', OFFICE);
     const person = await resident();

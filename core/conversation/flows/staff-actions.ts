@@ -1,6 +1,6 @@
 import { actOnReport } from '../../reports/act.ts';
 import type { Action } from '../../reports/lifecycle.ts';
-import { actorOf, type Official } from '../../staff/officials.ts';
+import { actorOf, maySee, type Official } from '../../staff/officials.ts';
 import { flowButton } from '../buttons.ts';
 import type { FlowContext, FlowResult } from '../context.ts';
 import { buttonRevision } from '../revision.ts';
@@ -78,6 +78,7 @@ export async function continueStaffTask(ctx: FlowContext, state: StaffState): Pr
     const next = { ...state, text };
     return { state: next, messages: [preview(ctx, next)] };
   }
+  if (state.task === 'duplicate') return markDuplicate(ctx, state, text);
   return finish(ctx, state, text);
 }
 
@@ -105,10 +106,39 @@ export async function pressStaffTaskButton(
   return { state, messages: [], buttonNotice: t('button-stale') };
 }
 
-async function finish(ctx: FlowContext, state: StaffState, text: string): Promise<FlowResult> {
+/** "Duplicate of No. N": the original must be open and one the official may see. */
+async function markDuplicate(
+  ctx: FlowContext,
+  state: StaffState,
+  text: string,
+): Promise<FlowResult> {
+  const { official, t, services } = ctx;
+  const number = /^\D*(\d{1,9})\D*$/.exec(text)?.[1];
+  if (!official || number === undefined) return { state, messages: [prompt(ctx, state)] };
+  const original = await services.db.report.findUnique({
+    where: { number: Number(number) },
+    select: { status: true, officeId: true },
+  });
+  if (!original || !maySee(official, original.officeId)) {
+    return { state, messages: [{ text: t('staff-duplicate-not-found', { number }) }] };
+  }
+  const action: Action = {
+    type: 'mark_duplicate',
+    ofReportNumber: Number(number),
+    ofStatus: original.status,
+  };
+  return finish(ctx, state, text, action);
+}
+
+async function finish(
+  ctx: FlowContext,
+  state: StaffState,
+  text: string,
+  decided?: Action,
+): Promise<FlowResult> {
   const { official, t } = ctx;
   if (!official) return { state: menuState(ctx), messages: [{ text: t('staff-only') }] };
-  const action = actionOf(state, text);
+  const action = decided ?? actionOf(state, text);
   if (!action) return { state, messages: [prompt(ctx, state)] };
 
   const outcome = await act(ctx, official, state.reportId, action, state.photos);
@@ -134,6 +164,8 @@ function actionOf(state: StaffState, text: string): Action | undefined {
       return { type: 'reject', reason: text };
     case 'return':
       return { type: 'return_answer', comment: text };
+    case 'duplicate':
+      return undefined;
   }
 }
 

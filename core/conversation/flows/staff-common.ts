@@ -49,6 +49,8 @@ export function refusalText(ctx: FlowContext, outcome: Exclude<ActOutcome, { ok:
     'text_too_long',
     'same_office',
     'not_found',
+    'original_not_open',
+    'same_report',
   ] as const;
   const code = (known as readonly string[]).includes(outcome.code) ? outcome.code : 'other';
   return ctx.t(`staff-refused-${code.replaceAll('_', '-')}`);

@@ -335,3 +335,9 @@ stats-office =
     First answer: median { $median } h, on time — { $inTime }
     Moderators' grades: good { $good }, sent back { $returned }
 team-private-hint = /team works in an office's group: add me to your team's group and send /team there.
+card-button-duplicate = 🔗 Duplicate
+staff-ask-duplicate = Write the number of the open report about the same problem: No. { $number } will be merged into it, and its resident will get its updates.
+staff-duplicate-not-found = Report No. { $number } is not among those you can see. Check the number.
+staff-done-duplicate = Report No. { $number } is merged into another. Its resident has been told and follows the main one.
+staff-refused-original-not-open = That report is closed already: a report merges only into an open one.
+staff-refused-same-report = A report cannot be merged with itself.
