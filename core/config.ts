@@ -55,6 +55,8 @@ const schema = z
     CLASSIFIER_MODEL: optionalText,
     DEADLINE_SWEEP_SECONDS: z.coerce.number().int().min(1).default(300),
     REMINDER_LEAD_HOURS: z.coerce.number().min(0).max(720).default(24),
+    /** Where report photos are copied; relative to the working directory unless absolute. */
+    MEDIA_DIR: optionalText.pipe(z.string().default('storage/media')),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -65,6 +67,13 @@ const schema = z
         code: 'custom',
         path: ['TELEGRAM_WEBHOOK_SECRET'],
         message: 'required when TELEGRAM_WEBHOOK_URL is set',
+      });
+    }
+    if (Boolean(env.VK_CALLBACK_SECRET) !== Boolean(env.VK_CONFIRMATION_CODE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.VK_CALLBACK_SECRET ? 'VK_CONFIRMATION_CODE' : 'VK_CALLBACK_SECRET'],
+        message: 'VK_CALLBACK_SECRET and VK_CONFIRMATION_CODE go together (Callback API mode)',
       });
     }
     if (Boolean(env.VK_GROUP_TOKEN) !== Boolean(env.VK_GROUP_ID)) {

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createService, type Service } from '../../app/service.ts';
 import { parseConfig } from '../../core/config.ts';
@@ -32,7 +35,9 @@ export async function startWebhookService(options: {
   logLevel?: LogLevel;
 }): Promise<WebhookService> {
   const redisPrefix = testRedisPrefix();
+  const mediaDir = mkdtempSync(join(tmpdir(), 'oneclick-media-'));
   const config = parseConfig({
+    MEDIA_DIR: mediaDir,
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: testRedisUrl(),
     REDIS_PREFIX: redisPrefix,
@@ -74,6 +79,7 @@ export async function startWebhookService(options: {
     async close() {
       await service.stop();
       await clearRedisPrefix(redisPrefix);
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,12 +3,14 @@ export const QUEUES = {
   routing: 'routing',
   delivery: 'delivery',
   maintenance: 'maintenance',
+  media: 'media',
 } as const;
 
 export const JOBS = {
   routeReport: 'route-report',
   deliver: 'deliver',
   pruneInbox: 'prune-inbox',
+  storePhotos: 'store-photos',
 } as const;
 
 export interface RouteReportPayload {
@@ -19,4 +21,8 @@ export interface RouteReportPayload {
 
 export interface DeliverPayload {
   deliveryId: number;
+}
+
+export interface StorePhotosPayload {
+  reportId: number;
 }

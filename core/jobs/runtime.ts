@@ -2,10 +2,13 @@ import { Queue, type Worker } from 'bullmq';
 import type { PrismaClient } from '../db/client.ts';
 import type { Senders } from '../delivery/senders.ts';
 import type { Logger } from '../logger.ts';
+import type { MediaStore } from '../media/media-store.ts';
+import type { PhotoSources } from '../media/photo-sources.ts';
 import type { DeadlineCalendar } from '../routing/route-report.ts';
 import { redisOptions } from './connection.ts';
 import { startDeliveryWorker } from './delivery-worker.ts';
 import { type MaintenanceJobs, startMaintenance } from './maintenance.ts';
+import { startMediaWorker } from './media-worker.ts';
 import { type OutboxRelay, startOutboxRelay } from './outbox.ts';
 import { QUEUES } from './queues.ts';
 import { startRoutingWorker } from './routing-worker.ts';
@@ -33,11 +36,13 @@ export async function startJobs(options: {
   deadlineSweepEveryMs?: number;
   /** How long before its deadline an office is reminded (deadline-sweep.ts has the default). */
   reminderLeadMs?: number;
+  /** Where report photos are copied and how each channel's are fetched; unset: not copied. */
+  media?: { store: MediaStore; sources: PhotoSources };
 }): Promise<JobsRuntime> {
   const { prefix, prisma, log } = options;
   const producer = redisOptions(options.redisUrl, { maxRetriesPerRequest: 1 });
   const queues = new Map<string, Queue>(
-    [QUEUES.routing, QUEUES.delivery].map((name) => {
+    [QUEUES.routing, QUEUES.delivery, QUEUES.media].map((name) => {
       const queue = new Queue(name, {
         connection: producer,
         prefix,
@@ -68,6 +73,7 @@ export async function startJobs(options: {
     workers = [
       startRoutingWorker({ ...base, calendar: options.calendar, onJobsQueued: relay.kick }),
       startDeliveryWorker({ ...base, senders: options.senders, onJobsQueued: relay.kick }),
+      ...(options.media ? [startMediaWorker({ ...base, ...options.media })] : []),
     ];
     maintenance = await startMaintenance({
       ...base,

@@ -34,8 +34,8 @@ export interface ReportView {
 }
 
 /**
- * Files a report with its photos and its first history event, and queues its routing in the
- * same transaction; returns the ticket number the resident will see.
+ * Files a report with its photos and its first history event, and queues its routing (and the
+ * copying of its photos) in the same transaction; returns the ticket number the resident sees.
  */
 export async function createReport(
   db: Db,
@@ -65,6 +65,7 @@ export async function createReport(
           width: photo.width ?? null,
           height: photo.height ?? null,
           fileSize: photo.fileSize ?? null,
+          sourceUrl: photo.sourceUrl ?? null,
         })),
       },
     },
@@ -84,6 +85,14 @@ export async function createReport(
     name: JOBS.routeReport,
     payload: { reportId: filed.id },
   });
+  if (photos.length > 0) {
+    // Copies the photos into our own storage, so any channel and the admin API can show them.
+    await addToOutbox(db, {
+      queue: QUEUES.media,
+      name: JOBS.storePhotos,
+      payload: { reportId: filed.id },
+    });
+  }
   return filed;
 }
 

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { InlineKeyboardMarkup, Update } from 'grammy/types';
 import { expect } from 'vitest';
@@ -22,6 +25,8 @@ export class TelegramHarness {
   private service: Service | undefined;
   private readonly sentUpdateIds: number[] = [];
   private readonly redisPrefix = testRedisPrefix();
+  /** Each harness copies report photos into a folder of its own, removed at close. */
+  private readonly mediaDir = mkdtempSync(join(tmpdir(), 'oneclick-media-'));
 
   private constructor(
     readonly api: FakeTelegramApi,
@@ -41,6 +46,7 @@ export class TelegramHarness {
       DATABASE_URL: this.db.url,
       REDIS_URL: testRedisUrl(),
       REDIS_PREFIX: this.redisPrefix,
+      MEDIA_DIR: this.mediaDir,
       PORT: '0',
       ROLES: 'api,bots,worker',
       TELEGRAM_BOT_TOKEN: this.api.token,
@@ -77,6 +83,7 @@ export class TelegramHarness {
     await this.shutdown();
     await this.api.close();
     await clearRedisPrefix(this.redisPrefix);
+    rmSync(this.mediaDir, { recursive: true, force: true });
   }
 
   get webhookUrl(): string {
