@@ -1,10 +1,12 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { TelegramBot } from '../bots/telegram/bot.ts';
+import type { VkBot } from '../bots/vk/bot.ts';
 import type { PrismaClient } from '../core/db/client.ts';
 import type { Logger } from '../core/logger.ts';
 import { healthRoutes } from './routes/health.ts';
 import { telegramWebhookRoutes } from './routes/telegram-webhook.ts';
+import { vkCallbackRoutes } from './routes/vk-callback.ts';
 
 export interface ServerDeps {
   log: Logger;
@@ -12,6 +14,8 @@ export interface ServerDeps {
   redis: Redis;
   /** Present when the Telegram bot runs in webhook mode. */
   telegramWebhook?: { bot: TelegramBot; secret: string };
+  /** Present when the VK bot takes events by the Callback API. */
+  vkCallback?: { bot: VkBot; groupId: number; secret: string; confirmation: string };
 }
 
 /** Assembles the HTTP server without listening; the entry point or a test decides that. */
@@ -35,5 +39,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { prisma: deps.prisma, redis: deps.redis });
   if (deps.telegramWebhook) await app.register(telegramWebhookRoutes, deps.telegramWebhook);
+  if (deps.vkCallback) await app.register(vkCallbackRoutes, deps.vkCallback);
   return app;
 }

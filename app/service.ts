@@ -3,8 +3,11 @@ import type { UserFromGetMe } from 'grammy/types';
 import { Redis } from 'ioredis';
 import { buildServer } from '../api/server.ts';
 import { createGrammyBot, createTelegramBot, type TelegramBot } from '../bots/telegram/bot.ts';
+import { createTelegramPhotoSource } from '../bots/telegram/photo-source.ts';
 import { ALLOWED_UPDATES, type Poller, startPolling } from '../bots/telegram/poller.ts';
 import { createTelegramSender } from '../bots/telegram/sender.ts';
+import { createVkBot, createVkClient, type VkBot } from '../bots/vk/bot.ts';
+import { createVkSender } from '../bots/vk/sender.ts';
 import { loadShippedClassifier } from '../core/classification/classifier.ts';
 import { loadClassifierModel } from '../core/classification/history/model-file.ts';
 import type { Config } from '../core/config.ts';
@@ -14,6 +17,9 @@ import { createPrismaClient, type PrismaClient } from '../core/db/client.ts';
 import { loadDistrictLocator } from '../core/geo/load-district-locator.ts';
 import { type JobsRuntime, startJobs } from '../core/jobs/runtime.ts';
 import type { Logger } from '../core/logger.ts';
+import { createLocalMediaStore } from '../core/media/media-store.ts';
+import type { PhotoSources } from '../core/media/photo-sources.ts';
+import { createUrlPhotoSource } from '../core/media/url-source.ts';
 import { loadCategoryCatalog } from '../core/reports/categories.ts';
 import { loadCityCalendar } from '../core/routing/city-calendar.ts';
 import { moveOfficeChat } from '../core/staff/office-chats.ts';
@@ -30,6 +36,7 @@ export interface Service {
   readonly redis: Redis;
   readonly engine: ConversationEngine;
   readonly telegram: TelegramBot | undefined;
+  readonly vk: VkBot | undefined;
   readonly server: FastifyInstance | undefined;
   start(): Promise<void>;
   /** Stops taking work, finishes what is running, closes connections. */
@@ -51,9 +58,14 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   const inboxPrisma = createPrismaClient(config.DATABASE_URL, { maxConnections: 3 });
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   let jobs: JobsRuntime | undefined;
-  if (config.VK_GROUP_TOKEN || config.ADMIN_BOOTSTRAP_TOKEN) {
-    log.warn('VK_* and ADMIN_BOOTSTRAP_TOKEN are read but not used by this version yet');
+  if (config.ADMIN_BOOTSTRAP_TOKEN) {
+    log.warn('ADMIN_BOOTSTRAP_TOKEN is read but not used by this version yet');
   }
+  const vkCallbackMode = Boolean(config.VK_CALLBACK_SECRET && config.VK_CONFIRMATION_CODE);
+  if (runsBots && vkCallbackMode && config.VK_GROUP_TOKEN && !runsApi) {
+    throw new ConfigError('Configuration error: ROLES: the VK Callback API needs the "api" role');
+  }
+  const mediaStore = createLocalMediaStore(config.MEDIA_DIR);
   const calendar = await loadCityCalendar();
   if (!calendar.covers(new Date())) {
     log.warn('seed/calendar has no file for this year: only weekends count as days off');
@@ -84,12 +96,40 @@ export async function createService(config: Config, options: ServiceOptions): Pr
         })
       : undefined;
 
+  const vk =
+    runsBots && config.VK_GROUP_TOKEN && config.VK_GROUP_ID
+      ? createVkBot({
+          token: config.VK_GROUP_TOKEN,
+          groupId: Number(config.VK_GROUP_ID),
+          ...(config.VK_API_BASE_URL ? { apiBaseUrl: config.VK_API_BASE_URL } : {}),
+          engine,
+          prisma: inboxPrisma,
+          log,
+          media: mediaStore,
+        })
+      : undefined;
+  const vkCallback =
+    vk && vkCallbackMode && config.VK_CALLBACK_SECRET && config.VK_CONFIRMATION_CODE
+      ? {
+          bot: vk,
+          groupId: Number(config.VK_GROUP_ID),
+          secret: config.VK_CALLBACK_SECRET,
+          confirmation: config.VK_CONFIRMATION_CODE,
+        }
+      : undefined;
+
   const webhook =
     telegram && webhookMode && config.TELEGRAM_WEBHOOK_SECRET
       ? { bot: telegram, secret: config.TELEGRAM_WEBHOOK_SECRET }
       : undefined;
   const server = runsApi
-    ? await buildServer({ log, prisma, redis, ...(webhook ? { telegramWebhook: webhook } : {}) })
+    ? await buildServer({
+        log,
+        prisma,
+        redis,
+        ...(webhook ? { telegramWebhook: webhook } : {}),
+        ...(vkCallback ? { vkCallback } : {}),
+      })
     : undefined;
 
   // Any process with a token can deliver, so a worker-only process reaches Telegram too.
@@ -103,9 +143,34 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     const moved = await moveOfficeChat(prisma, 'telegram', fromChatId, toChatId);
     log.info({ channel: 'telegram', moved }, 'group upgraded to a supergroup while sending');
   };
-  const senders = senderApi
-    ? { telegram: createTelegramSender(senderApi, { onChatMigrated }) }
-    : {};
+  const vkClient =
+    vk?.vk ??
+    (config.VK_GROUP_TOKEN
+      ? createVkClient(config.VK_GROUP_TOKEN, config.VK_API_BASE_URL)
+      : undefined);
+  const senders = {
+    ...(senderApi
+      ? { telegram: createTelegramSender(senderApi, { onChatMigrated, media: mediaStore }) }
+      : {}),
+    ...(vkClient
+      ? { vk: createVkSender({ api: vkClient.api, upload: vkClient.upload, media: mediaStore }) }
+      : {}),
+  };
+  // Report photos are copied into MEDIA_DIR: Telegram's through its file server, VK's from the
+  // direct address its API gives.
+  const photoSources: PhotoSources = {
+    vk: createUrlPhotoSource(),
+    ...(senderApi && config.TELEGRAM_BOT_TOKEN
+      ? {
+          telegram: createTelegramPhotoSource({
+            api: senderApi,
+            token: config.TELEGRAM_BOT_TOKEN,
+            apiRoot: config.TELEGRAM_API_ROOT,
+          }),
+        }
+      : {}),
+  };
+  const media = { store: mediaStore, sources: photoSources };
 
   let poller: Poller | undefined;
 
@@ -114,6 +179,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     redis,
     engine,
     telegram,
+    vk,
     server,
     async start() {
       await redis.connect().catch((err: unknown) => log.warn({ err }, 'Redis not reachable yet'));
@@ -127,8 +193,16 @@ export async function createService(config: Config, options: ServiceOptions): Pr
         runWorkers: config.ROLES.includes('worker'),
         deadlineSweepEveryMs: config.DEADLINE_SWEEP_SECONDS * 1000,
         reminderLeadMs: config.REMINDER_LEAD_HOURS * 3_600_000,
+        media,
       });
       if (server) await server.listen({ port: config.PORT, host: config.HOST });
+      if (vk) {
+        await vk.recover();
+        if (!vkCallback) {
+          await vk.startPolling();
+          log.info('VK Bots Long Poll started');
+        }
+      }
       if (!telegram) return;
 
       await telegram.bot.init();
@@ -146,8 +220,10 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     },
     async stop() {
       await poller?.stop();
+      await vk?.stopPolling();
       await server?.close();
       await telegram?.idle();
+      await vk?.idle();
       await jobs?.close();
       await prisma.$disconnect();
       await inboxPrisma.$disconnect();

@@ -1,11 +1,12 @@
-import type { Api, RawApi } from 'grammy';
+import { type Api, InputFile, type RawApi } from 'grammy';
 import type {
   InlineKeyboardMarkup,
   InputMediaPhoto,
   ReplyKeyboardMarkup,
   ReplyKeyboardRemove,
 } from 'grammy/types';
-import type { Outgoing } from '../../core/conversation/types.ts';
+import type { MediaRef, Outgoing } from '../../core/conversation/types.ts';
+import type { MediaReader } from '../../core/delivery/senders.ts';
 import { splitText } from '../../core/text/split.ts';
 
 /** Telegram's limit for one message's text, in UTF-16 code units. */
@@ -21,8 +22,10 @@ export async function sendOutgoing(
   api: Api<RawApi>,
   chatId: number | string,
   message: Outgoing,
+  media?: MediaReader,
 ): Promise<void> {
-  await sendPhotos(api, chatId, message.photos ?? []);
+  const photos = await resolvePhotos(message.photos ?? [], media);
+  await sendPhotos(api, chatId, photos);
 
   const pieces = splitText(message.text, TELEGRAM_TEXT_LIMIT);
   const markup = markupOf(message);
@@ -32,10 +35,29 @@ export async function sendOutgoing(
   }
 }
 
+/**
+ * What Telegram can show: its own file ids as they are, other platforms' photos as uploads of
+ * our stored copies; a photo with neither is left out (the text still says how many).
+ */
+async function resolvePhotos(refs: MediaRef[], media?: MediaReader): Promise<TelegramPhoto[]> {
+  const photos: TelegramPhoto[] = [];
+  for (const ref of refs) {
+    if (typeof ref === 'string') photos.push(ref);
+    else if (ref.channel === 'telegram') photos.push(ref.fileId);
+    else if (ref.storageKey && media) {
+      const stored = await media.get(ref.storageKey);
+      if (stored) photos.push(new InputFile(stored.bytes, ref.storageKey.split('/').at(-1)));
+    }
+  }
+  return photos;
+}
+
+type TelegramPhoto = string | InputFile;
+
 async function sendPhotos(
   api: Api<RawApi>,
   chatId: number | string,
-  photos: string[],
+  photos: TelegramPhoto[],
 ): Promise<void> {
   if (photos.length === 1 && photos[0]) {
     await api.sendPhoto(chatId, photos[0]);

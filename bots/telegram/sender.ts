@@ -1,6 +1,6 @@
 import { type Api, GrammyError, type RawApi } from 'grammy';
 import type { Outgoing } from '../../core/conversation/types.ts';
-import type { ChannelSender, SendOutcome } from '../../core/delivery/senders.ts';
+import type { ChannelSender, MediaReader, SendOutcome } from '../../core/delivery/senders.ts';
 import { sendOutgoing } from './render.ts';
 
 /** Telegram's answers that mean the chat will not take our messages again. */
@@ -18,6 +18,8 @@ export interface TelegramSenderOptions {
    * (an office's team chat) should move to it. The message is sent to the new id either way.
    */
   onChatMigrated?: (fromChatId: string, toChatId: string) => Promise<void>;
+  /** Our copies of photos from other platforms, uploaded where Telegram has no file id. */
+  media?: MediaReader;
 }
 
 /** Sends deliveries through the Bot API; 429s are waited out by the client's auto-retry. */
@@ -50,13 +52,13 @@ async function sendAll(
   let target = chatId;
   for (const message of messages) {
     try {
-      await sendOutgoing(api, target, message);
+      await sendOutgoing(api, target, message, options.media);
     } catch (err) {
       const movedTo = migratedTo(err);
       if (movedTo === undefined || target !== chatId) throw err;
       await options.onChatMigrated?.(chatId, movedTo);
       target = movedTo;
-      await sendOutgoing(api, target, message);
+      await sendOutgoing(api, target, message, options.media);
     }
   }
 }

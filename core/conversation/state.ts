@@ -14,6 +14,7 @@ const photo = z.object({
   width: z.number().optional(),
   height: z.number().optional(),
   fileSize: z.number().optional(),
+  sourceUrl: z.string().optional(),
 });
 
 export const REPORT_STEPS = ['location', 'photos', 'description', 'category', 'confirm'] as const;

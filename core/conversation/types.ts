@@ -14,6 +14,8 @@ export interface PhotoRef {
   width?: number | undefined;
   height?: number | undefined;
   fileSize?: number | undefined;
+  /** Where the platform serves the file directly, when it says (VK does; Telegram does not). */
+  sourceUrl?: string | undefined;
 }
 
 /** What a resident sent that we cannot use where a photo or text is expected. */
@@ -68,6 +70,14 @@ export interface KeyButton {
   requestLocation?: boolean;
 }
 
+/**
+ * A photo to show. A plain string is a file reference of the channel the message goes to. A
+ * report photo names its channel and, once copied, our stored copy: the adapter uses the
+ * reference on its own platform and uploads the copy on another (a VK resident's photo on a
+ * Telegram official's card), or leaves out a photo it cannot show.
+ */
+export type MediaRef = string | { channel: Channel; fileId: string; storageKey?: string };
+
 /** One message for a person, in platform-neutral terms; adapters render it. */
 export interface Outgoing {
   /** Plain text: adapters send it without markup, so no user text can break it. */
@@ -76,8 +86,8 @@ export interface Outgoing {
   inline?: InlineButton[][];
   /** A keyboard that replaces the person's keyboard, or 'remove' to take it away. */
   keyboard?: KeyButton[][] | 'remove';
-  /** Photos to show before the text, by platform file reference. */
-  photos?: string[];
+  /** Photos to show with the text. */
+  photos?: MediaRef[];
 }
 
 /** What handling one Incoming produced: messages to send and, for a button, a short notice. */

@@ -11,10 +11,10 @@ export type DeliveryOutcome = 'sent' | 'unreachable' | 'skipped' | 'uncertain' |
  * job). A platform error leaves nothing sent, so the row goes back to "pending" and the error
  * is thrown for the queue's backoff.
  *
- * LIMITATION: a worker that dies during the call leaves "sending" behind, and nobody can tell
- * whether Telegram delivered it (the Bot API has no idempotency key). We then give up on that
- * message ("uncertain") rather than risk sending it twice; a platform with idempotent sends
- * (VK's random_id) could resend safely.
+ * A worker that dies during the call leaves "sending" behind. On VK, whose sends carry a
+ * random_id derived from the delivery, the next job simply sends again and VK drops a repeat.
+ * LIMITATION: on Telegram nobody can tell whether the message went out (the Bot API has no
+ * idempotency key), so we give up on it ("uncertain") rather than risk sending it twice.
  */
 export async function deliver(
   prisma: PrismaClient,
@@ -27,7 +27,10 @@ export async function deliver(
     where: { id: deliveryId, status: 'pending' },
     data: { status: 'sending', attempts: { increment: 1 } },
   });
-  if (claimed.count === 0) return settleUnclaimed(prisma, deliveryId);
+  if (claimed.count === 0) {
+    const resumed = await resumeIdempotent(prisma, senders, deliveryId);
+    if (!resumed) return settleUnclaimed(prisma, deliveryId);
+  }
 
   const delivery = await prisma.delivery.findUniqueOrThrow({ where: { id: deliveryId } });
   const sender = senders[delivery.channel];
@@ -48,7 +51,8 @@ export async function deliver(
 
   let outcome: Awaited<ReturnType<typeof sender.send>>;
   try {
-    outcome = await sender.send(delivery.chatId, delivery.messages as unknown as Outgoing[]);
+    const messages = delivery.messages as unknown as Outgoing[];
+    outcome = await sender.send(delivery.chatId, messages, { key: delivery.key });
   } catch (err) {
     const lastError = err instanceof Error ? err.message.slice(0, 500) : String(err);
     await prisma.delivery.update({
@@ -85,6 +89,24 @@ async function markUnreachable(db: Db, channel: Channel, chatId: string): Promis
   await db.resident.updateMany({ where: stillReachable, data: { unreachableAt: now } });
   await db.official.updateMany({ where: stillReachable, data: { unreachableAt: now } });
   await db.officeChat.updateMany({ where: { channel, chatId }, data: { active: false } });
+}
+
+/**
+ * A delivery a dead worker left mid-send, on a platform that drops repeated sends by key
+ * (VK's random_id): sending it again is safe, so it is taken up again instead of given up.
+ */
+async function resumeIdempotent(
+  prisma: PrismaClient,
+  senders: Senders,
+  id: number,
+): Promise<boolean> {
+  const row = await prisma.delivery.findUnique({ where: { id }, select: { channel: true } });
+  if (!row || !senders[row.channel]?.idempotent) return false;
+  const resumed = await prisma.delivery.updateMany({
+    where: { id, status: 'sending' },
+    data: { attempts: { increment: 1 } },
+  });
+  return resumed.count > 0;
 }
 
 /** A delivery this job could not claim: done already, or left mid-send by a dead worker. */

@@ -8,7 +8,15 @@ export type SendOutcome = { delivered: true } | { delivered: false; unreachable:
 
 /** Sends messages to a chat on one platform; bots provide one per channel. */
 export interface ChannelSender {
-  send(chatId: string, messages: Outgoing[]): Promise<SendOutcome>;
+  /** `key` names the send; a platform with idempotent sends (VK) uses it to drop a repeat. */
+  send(chatId: string, messages: Outgoing[], options?: { key?: string }): Promise<SendOutcome>;
+  /** The platform recognises a repeated send with the same key, so resending is safe. */
+  idempotent?: boolean;
+}
+
+/** Reads our stored copies of photos, for a platform that did not issue the original. */
+export interface MediaReader {
+  get(key: string): Promise<{ bytes: Buffer; contentType: string } | null>;
 }
 
 export type Senders = Partial<Record<Channel, ChannelSender>>;

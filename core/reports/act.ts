@@ -1,6 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { DeadlineCalendar } from '../calendar/deadline-calendar.ts';
-import type { PhotoRef } from '../conversation/types.ts';
+import type { Channel, PhotoRef } from '../conversation/types.ts';
 import type { Db } from '../db/client.ts';
 import { translator } from '../i18n/index.ts';
 import { addToOutbox } from '../jobs/outbox.ts';
@@ -31,6 +31,8 @@ export interface ActDeps {
 /** Photos an official attached to an answer, kept with the history event. */
 export interface ActAttachments {
   photos?: PhotoRef[];
+  /** The channel the photos were sent on; the actor's. */
+  channel?: Channel;
 }
 
 export type ActOutcome =
@@ -79,6 +81,7 @@ export async function actOnReport(
   if (!decision.ok) return decision;
   const { event, effects } = decision;
   const { now } = deps;
+  const actorChannel = attachments.channel ?? 'telegram';
 
   const update: Prisma.ReportUpdateInput = { status: decision.status };
   if (decision.status === 'closed') update.closedAt = now;
@@ -86,7 +89,9 @@ export async function actOnReport(
   if (event.type === 'reopened') update.reopenCount = { increment: 1 };
   await db.report.update({ where: { id: reportId }, data: update });
 
-  const photos = attachments.photos?.map((photo) => photo.fileId) ?? [];
+  // An answer's photos are the official's platform's; they carry their channel for that.
+  const photos =
+    attachments.photos?.map((photo) => ({ channel: actorChannel, fileId: photo.fileId })) ?? [];
   const stored = await db.reportEvent.create({
     data: {
       reportId,
@@ -159,7 +164,7 @@ async function queueEffect(
   db: Db,
   deps: ActDeps,
   effect: Effect,
-  event: { reportId: number; eventId: number; type: EventType; photos: string[] },
+  event: { reportId: number; eventId: number; type: EventType; photos: unknown[] },
 ): Promise<void> {
   switch (effect.kind) {
     case 'reroute':

@@ -1,9 +1,10 @@
 import { viewButton } from '../conversation/buttons.ts';
-import type { Outgoing } from '../conversation/types.ts';
+import type { MediaRef, Outgoing } from '../conversation/types.ts';
 import type { Db } from '../db/client.ts';
 import { queueDelivery } from '../delivery/deliveries.ts';
 import { resolveLocale, type Translate, translator } from '../i18n/index.ts';
 import { formatCityDate } from '../text/dates.ts';
+import { mediaRefsOf } from './media-refs.ts';
 
 /**
  * Tells a report's resident, and the residents who joined it, what just happened to it, in
@@ -34,9 +35,7 @@ export async function queueResidentNotice(db: Db, reportId: number, eventId: num
   const toOffice = toOfficeId
     ? await db.office.findUnique({ where: { id: toOfficeId }, select: { name: true } })
     : null;
-  const photos = Array.isArray(data.photos)
-    ? data.photos.filter((id): id is string => typeof id === 'string')
-    : [];
+  const photos = mediaRefsOf(data.photos);
 
   const facts: NoticeFacts = {
     type: event.type,
@@ -84,7 +83,7 @@ interface NoticeFacts {
 function noticeFor(
   t: Translate,
   facts: NoticeFacts,
-  options: { photos: string[]; askIfFixed?: number | undefined },
+  options: { photos: MediaRef[]; askIfFixed?: number | undefined },
 ): Outgoing[] {
   const text = t(`notify-${facts.type.replaceAll('_', '-')}`, {
     number: facts.number,

@@ -1,5 +1,5 @@
 import { viewButton } from '../conversation/buttons.ts';
-import type { InlineButton, Outgoing } from '../conversation/types.ts';
+import type { InlineButton, MediaRef, Outgoing } from '../conversation/types.ts';
 import type { Db } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import { type ActionType, type Actor, availableActions } from '../reports/lifecycle.ts';
@@ -42,7 +42,10 @@ const CARD_FIELDS = {
   category: { select: { name: true, urgent: true } },
   district: { select: { name: true } },
   office: { select: { name: true } },
-  photos: { select: { fileId: true, channel: true }, orderBy: { position: 'asc' as const } },
+  photos: {
+    select: { fileId: true, channel: true, storageKey: true },
+    orderBy: { position: 'asc' as const },
+  },
 } as const;
 
 /**
@@ -99,8 +102,10 @@ export async function buildReportCard(
   const rows: InlineButton[][] = [];
   for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
 
-  // Photos go first, as an album; a file reference works only on the platform that issued it.
-  const photos = report.photos.map((photo) => photo.fileId);
+  // Photos go first, as an album; each adapter shows what its platform can (see MediaRef).
+  const photos: MediaRef[] = report.photos.map(({ channel, fileId, storageKey }) =>
+    storageKey ? { channel, fileId, storageKey } : { channel, fileId },
+  );
   const card: Outgoing = { text: lines.join('\n'), ...(rows.length > 0 ? { inline: rows } : {}) };
   return photos.length > 0 ? [{ ...card, photos }] : [card];
 }

@@ -98,7 +98,9 @@ describe('an official linked to an office', () => {
     expect(card).toContain('Дворы и детские площадки');
     expect(card).toContain('https://yandex.ru/maps/?pt=');
     expect(card).toContain('Глубокая яма');
-    expect((await deliveriesTo(official)).at(-1)?.[0]?.photos).toEqual([`photo-${person.chatId}`]);
+    expect((await deliveriesTo(official)).at(-1)?.[0]?.photos).toEqual([
+      { channel: 'console', fileId: `photo-${person.chatId}` },
+    ]);
 
     await pressDelivered(official, '🛠 Взять в работу');
     expect(official.said).toContain('взято в работу');
@@ -118,7 +120,7 @@ describe('an official linked to an office', () => {
 
     const notice = (await deliveriesTo(person)).at(-1) ?? [];
     expect(notice[0]?.text).toContain('Яму заделали асфальтом');
-    expect(notice[0]?.photos).toEqual(['after-photo']);
+    expect(notice[0]?.photos).toEqual([{ channel: 'console', fileId: 'after-photo' }]);
     expect(notice[1]?.text).toContain('действительно устранена');
 
     // The resident's own view shows who answered what, and asks the same question.

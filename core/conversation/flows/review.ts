@@ -1,4 +1,5 @@
 import { actOnReport } from '../../reports/act.ts';
+import { mediaRefsOf } from '../../reports/media-refs.ts';
 import { actorOf } from '../../staff/officials.ts';
 import { buildReportCard } from '../../staff/report-card.ts';
 import { viewButton } from '../buttons.ts';
@@ -59,7 +60,7 @@ export async function showAnswerForReview(ctx: FlowContext, reportId: number): P
     now: services.now(),
   });
   if (!card || !answer) return reportGone(ctx);
-  const photos = photosOf(answer.data);
+  const photos = mediaRefsOf((answer.data as { photos?: unknown } | null)?.photos);
   const review: Outgoing = {
     text: t('review-answer', { text: answer.text ?? '' }),
     inline: [
@@ -107,9 +108,4 @@ export async function gradeAnswer(
   );
   if (!outcome.ok) return refused(ctx, outcome);
   return { state: ctx.state, messages: [{ text: t('review-graded', { number: report.number }) }] };
-}
-
-function photosOf(data: unknown): string[] {
-  const photos = (data as { photos?: unknown } | null)?.photos;
-  return Array.isArray(photos) ? photos.filter((id): id is string => typeof id === 'string') : [];
 }

@@ -179,6 +179,7 @@ function act(
   const { db, calendar, now } = ctx.services;
   return actOnReport(db, { calendar, now: now() }, reportId, action, actorOf(official), {
     photos,
+    channel: ctx.incoming.channel,
   });
 }
 
