@@ -17,6 +17,7 @@ import { createPrismaClient, type PrismaClient } from '../core/db/client.ts';
 import { loadDistrictLocator } from '../core/geo/load-district-locator.ts';
 import { type JobsRuntime, startJobs } from '../core/jobs/runtime.ts';
 import type { Logger } from '../core/logger.ts';
+import { createMediaReader } from '../core/media/media-reader.ts';
 import { createLocalMediaStore } from '../core/media/media-store.ts';
 import type { PhotoSources } from '../core/media/photo-sources.ts';
 import { createUrlPhotoSource } from '../core/media/url-source.ts';
@@ -66,6 +67,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     throw new ConfigError('Configuration error: ROLES: the VK Callback API needs the "api" role');
   }
   const mediaStore = createLocalMediaStore(config.MEDIA_DIR);
+  const mediaReader = createMediaReader(prisma, mediaStore);
   const calendar = await loadCityCalendar();
   if (!calendar.covers(new Date())) {
     log.warn('seed/calendar has no file for this year: only weekends count as days off');
@@ -105,7 +107,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
           engine,
           prisma: inboxPrisma,
           log,
-          media: mediaStore,
+          media: mediaReader,
         })
       : undefined;
   const vkCallback =
@@ -150,10 +152,10 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       : undefined);
   const senders = {
     ...(senderApi
-      ? { telegram: createTelegramSender(senderApi, { onChatMigrated, media: mediaStore }) }
+      ? { telegram: createTelegramSender(senderApi, { onChatMigrated, media: mediaReader }) }
       : {}),
     ...(vkClient
-      ? { vk: createVkSender({ api: vkClient.api, upload: vkClient.upload, media: mediaStore }) }
+      ? { vk: createVkSender({ api: vkClient.api, upload: vkClient.upload, media: mediaReader }) }
       : {}),
   };
   // Report photos are copied into MEDIA_DIR: Telegram's through its file server, VK's from the

@@ -44,9 +44,10 @@ async function resolvePhotos(refs: MediaRef[], media?: MediaReader): Promise<Tel
   for (const ref of refs) {
     if (typeof ref === 'string') photos.push(ref);
     else if (ref.channel === 'telegram') photos.push(ref.fileId);
-    else if (ref.storageKey && media) {
-      const stored = await media.get(ref.storageKey);
-      if (stored) photos.push(new InputFile(stored.bytes, ref.storageKey.split('/').at(-1)));
+    else if (media) {
+      const resolved = await media.resolve(ref, 'telegram');
+      if (resolved && 'fileRef' in resolved) photos.push(resolved.fileRef);
+      else if (resolved) photos.push(new InputFile(resolved.bytes, resolved.name));
     }
   }
   return photos;

@@ -1,6 +1,7 @@
 import { type Api, GrammyError, type RawApi } from 'grammy';
 import type { Outgoing } from '../../core/conversation/types.ts';
 import type { ChannelSender, MediaReader, SendOutcome } from '../../core/delivery/senders.ts';
+import { ensurePhotosReady } from '../../core/media/media-reader.ts';
 import { sendOutgoing } from './render.ts';
 
 /** Telegram's answers that mean the chat will not take our messages again. */
@@ -30,6 +31,7 @@ export function createTelegramSender(
   return {
     async send(chatId: string, messages: Outgoing[]): Promise<SendOutcome> {
       try {
+        await ensurePhotosReady(messages, 'telegram', options.media);
         await sendAll(api, chatId, messages, options);
         return { delivered: true };
       } catch (err) {

@@ -93,14 +93,15 @@ async function resolvePhotos(
   for (const ref of refs) {
     if (typeof ref === 'string') attachments.push(ref);
     else if (ref.channel === 'vk') attachments.push(ref.fileId);
-    else if (ref.storageKey && deps.media) {
-      const stored = await deps.media.get(ref.storageKey);
-      if (!stored) continue;
-      const photo = await deps.upload.messagePhoto({
-        peer_id: peerId,
-        source: { value: stored.bytes, contentType: stored.contentType, filename: 'photo.jpg' },
-      });
-      attachments.push(photo.toString());
+    else if (deps.media) {
+      const resolved = await deps.media.resolve(ref, 'vk');
+      if (resolved && 'fileRef' in resolved) attachments.push(resolved.fileRef);
+      else if (resolved) {
+        const { bytes, contentType, name } = resolved;
+        const source = { value: bytes, contentType, filename: name };
+        const photo = await deps.upload.messagePhoto({ peer_id: peerId, source });
+        attachments.push(photo.toString());
+      }
     }
   }
   return attachments;

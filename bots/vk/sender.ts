@@ -1,6 +1,7 @@
 import { APIError } from 'vk-io';
 import type { Outgoing } from '../../core/conversation/types.ts';
 import type { ChannelSender, SendOutcome } from '../../core/delivery/senders.ts';
+import { ensurePhotosReady } from '../../core/media/media-reader.ts';
 import { sendVkOutgoing, type VkRenderDeps } from './render.ts';
 
 /**
@@ -21,6 +22,7 @@ export function createVkSender(deps: VkRenderDeps): ChannelSender {
       const peerId = Number(chatId);
       const key = options.key ?? `${chatId}:${Date.now()}`;
       try {
+        await ensurePhotosReady(messages, 'vk', deps.media);
         for (const [index, message] of messages.entries()) {
           await sendVkOutgoing(deps, peerId, message, `${key}:${index}`);
         }

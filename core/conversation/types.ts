@@ -76,7 +76,9 @@ export interface KeyButton {
  * reference on its own platform and uploads the copy on another (a VK resident's photo on a
  * Telegram official's card), or leaves out a photo it cannot show.
  */
-export type MediaRef = string | { channel: Channel; fileId: string; storageKey?: string };
+export type MediaRef =
+  | string
+  | { channel: Channel; fileId: string; storageKey?: string; photoId?: number };
 
 /** One message for a person, in platform-neutral terms; adapters render it. */
 export interface Outgoing {

@@ -1,5 +1,7 @@
 import type { Channel, Outgoing } from '../conversation/types.ts';
 
+export type { MediaReader } from '../media/media-reader.ts';
+
 /**
  * What became of a send: delivered, or the chat cannot be reached any more (the person
  * blocked the bot, left, or the chat is gone). Anything worth retrying is thrown instead.
@@ -12,11 +14,6 @@ export interface ChannelSender {
   send(chatId: string, messages: Outgoing[], options?: { key?: string }): Promise<SendOutcome>;
   /** The platform recognises a repeated send with the same key, so resending is safe. */
   idempotent?: boolean;
-}
-
-/** Reads our stored copies of photos, for a platform that did not issue the original. */
-export interface MediaReader {
-  get(key: string): Promise<{ bytes: Buffer; contentType: string } | null>;
 }
 
 export type Senders = Partial<Record<Channel, ChannelSender>>;

@@ -43,7 +43,7 @@ const CARD_FIELDS = {
   district: { select: { name: true } },
   office: { select: { name: true } },
   photos: {
-    select: { fileId: true, channel: true, storageKey: true },
+    select: { id: true, fileId: true, channel: true, storageKey: true },
     orderBy: { position: 'asc' as const },
   },
 } as const;
@@ -103,8 +103,9 @@ export async function buildReportCard(
   for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
 
   // Photos go first, as an album; each adapter shows what its platform can (see MediaRef).
-  const photos: MediaRef[] = report.photos.map(({ channel, fileId, storageKey }) =>
-    storageKey ? { channel, fileId, storageKey } : { channel, fileId },
+  // By id too: a photo of another platform is read from our copy when the card is sent.
+  const photos: MediaRef[] = report.photos.map(({ id, channel, fileId, storageKey }) =>
+    storageKey ? { channel, fileId, storageKey, photoId: id } : { channel, fileId, photoId: id },
   );
   const card: Outgoing = { text: lines.join('\n'), ...(rows.length > 0 ? { inline: rows } : {}) };
   return photos.length > 0 ? [{ ...card, photos }] : [card];

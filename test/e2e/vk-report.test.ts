@@ -75,6 +75,30 @@ describe.each<VkMode>(['callback', 'polling'])('VK residents, events by %s', (mo
     expect(harness.vk.eventAnswers().length).toBeGreaterThan(3);
   });
 
+  it('lists the resident’s reports and opens one, with its photo', async () => {
+    const peer = nextPeer++;
+    const number = await fileReport(harness, peer);
+    await harness.text(peer, '📋 Мои обращения');
+    expect(harness.lastText(peer)).toContain(`№ ${number}`);
+    await harness.press(peer, `№ ${number}`);
+    const detail = harness.vk.sentMessages(peer).at(-1);
+    expect(detail?.text).toContain(`Обращение № ${number}`);
+    expect(detail?.attachments[0]).toMatch(/^photo\d+_\d+/);
+  });
+
+  it('keeps a half-written report across a restart', async () => {
+    const peer = nextPeer++;
+    await harness.sendAll(messageNew(peer, { text: 'Начать', payload: { command: 'start' } }));
+    await harness.press(peer, 'Согласен(на)');
+    await harness.text(peer, '📝 Сообщить о проблеме');
+    await harness.sendAll(geoMessage(peer, CENTRE.latitude, CENTRE.longitude));
+    await harness.shutdown();
+    await harness.boot();
+    await harness.sendAll(photoMessage(peer, [harness.vk.registerPhoto()]));
+    await harness.text(peer, 'Готово ➡');
+    expect(harness.lastText(peer)).toMatch(/опиш/i);
+  });
+
   it('answers a sticker, a voice message and a document politely and carries on', async () => {
     const peer = nextPeer++;
     await harness.sendAll(messageNew(peer, { text: 'Начать', payload: { command: 'start' } }));
@@ -141,7 +165,7 @@ describe('the Callback API door', () => {
     expect(harness.texts(peer)).toHaveLength(replies);
   });
 
-  it('marks a resident who denies messages unreachable, and reachable when they allow', async () => {
+  it('marks a resident who denies messages unreachable, reachable once allowed', async () => {
     const peer = nextPeer++;
     await harness.sendAll(messageNew(peer, { text: 'Начать', payload: { command: 'start' } }));
     await harness.press(peer, 'Согласен(на)');

@@ -99,7 +99,7 @@ describe('an official linked to an office', () => {
     expect(card).toContain('https://yandex.ru/maps/?pt=');
     expect(card).toContain('Глубокая яма');
     expect((await deliveriesTo(official)).at(-1)?.[0]?.photos).toEqual([
-      { channel: 'console', fileId: `photo-${person.chatId}` },
+      { channel: 'console', fileId: `photo-${person.chatId}`, photoId: expect.any(Number) },
     ]);
 
     await pressDelivered(official, '🛠 Взять в работу');

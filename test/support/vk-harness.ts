@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { InlineKeyboardMarkup, Update } from 'grammy/types';
 import { expect } from 'vitest';
 import { createService, type Service } from '../../app/service.ts';
 import { label } from '../../bots/vk/keyboards.ts';
 import { parseConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/telegram-api.ts';
+import { callbackQuery } from '../fakes/telegram-updates.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { messageEvent, messageNew, type VkEvent } from '../fakes/vk-events.ts';
 import type { TestDatabase } from './database.ts';
@@ -148,6 +150,40 @@ export class VkHarness {
     return event;
   }
 
+  /** A Telegram update (an official's), by the bot's long polling; waits until handled. */
+  async telegramSendAll(...updates: Update[]): Promise<void> {
+    for (const update of updates) this.telegram.enqueueUpdate(update);
+    const ids = updates.map((update) => String(update.update_id));
+    await expect
+      .poll(
+        () =>
+          this.db.prisma.inboundUpdate.count({
+            where: { channel: 'telegram', updateId: { in: ids }, processedAt: { not: null } },
+          }),
+        { timeout: 15_000, interval: 20 },
+      )
+      .toBe(ids.length);
+    await this.service?.telegram?.idle();
+  }
+
+  /** Presses a Telegram inline button under the latest message to the chat offering it. */
+  async telegramPress(chatId: number, buttonLabel: string): Promise<void> {
+    const offered = [...this.telegram.sentMessages(chatId)]
+      .reverse()
+      .find((sent) =>
+        telegramButtons(sent.replyMarkup).some((button) => button.text === buttonLabel),
+      );
+    const button =
+      offered && telegramButtons(offered.replyMarkup).find((b) => b.text === buttonLabel);
+    if (!offered || !button?.callback_data)
+      throw new Error(`No button "${buttonLabel}" in ${chatId}`);
+    await this.telegramSendAll(callbackQuery(chatId, button.callback_data, offered.messageId));
+  }
+
+  telegramTexts(chatId: number): string[] {
+    return this.telegram.sentMessages(chatId).map((sent) => sent.text ?? sent.caption ?? '');
+  }
+
   texts(peerId: number): string[] {
     return this.vk.sentMessages(peerId).map((sent) => sent.text);
   }
@@ -155,6 +191,11 @@ export class VkHarness {
   lastText(peerId: number): string {
     return this.texts(peerId).at(-1) ?? '';
   }
+}
+
+function telegramButtons(markup: unknown): Array<{ text: string; callback_data?: string }> {
+  const keyboard = (markup as InlineKeyboardMarkup | undefined)?.inline_keyboard;
+  return keyboard ? keyboard.flat().map((b) => b as { text: string; callback_data?: string }) : [];
 }
 
 function buttonsOf(keyboard: unknown): Array<{ label?: string; payload?: string }> {
