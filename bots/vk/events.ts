@@ -28,7 +28,16 @@ export interface VkPhoto {
 export interface VkAttachment {
   type: string;
   photo?: VkPhoto;
-  doc?: { ext?: string; size?: number; type?: number; title?: string };
+  doc?: {
+    id?: number;
+    owner_id?: number;
+    access_key?: string;
+    ext?: string;
+    size?: number;
+    type?: number;
+    title?: string;
+    url?: string;
+  };
 }
 
 export interface VkMessage {

@@ -79,13 +79,13 @@ export function buttonPayload(raw: unknown): string | undefined {
 
 function contents(message: VkMessage): IncomingContent[] {
   const text = message.text?.trim() ?? '';
-  const photos = (message.attachments ?? []).filter((item) => item.type === 'photo' && item.photo);
+  const photos = (message.attachments ?? []).filter(isPicture);
   if (photos.length > 0) {
     const album =
       photos.length > 1 ? `vk:${message.peer_id}:${message.conversation_message_id}` : undefined;
     return photos.map((item, index) => ({
       kind: 'photo' as const,
-      photo: photoRef(item.photo as VkPhoto),
+      photo: item.photo ? photoRef(item.photo) : imageDocRef(item),
       // The message's words are the first photo's caption, as in Telegram.
       ...(index === 0 && text ? { caption: text } : {}),
       ...(album ? { mediaGroupId: album } : {}),
@@ -118,6 +118,34 @@ function photoRef(photo: VkPhoto): PhotoRef {
     fileId: `photo${photo.owner_id}_${photo.id}${key}`,
     fileUniqueId: `photo${photo.owner_id}_${photo.id}`,
     ...(largest ? { width: largest.width, height: largest.height, sourceUrl: largest.url } : {}),
+  };
+}
+
+/** An image sent "as a file" is still a photo, as in Telegram, when it is small enough. */
+const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp', 'heic']);
+
+function isPicture(item: VkAttachment): boolean {
+  if (item.type === 'photo') return Boolean(item.photo);
+  const doc = item.doc;
+  return (
+    item.type === 'doc' &&
+    doc !== undefined &&
+    IMAGE_EXTENSIONS.has((doc.ext ?? '').toLowerCase()) &&
+    (doc.size ?? 0) <= MAX_FILE_BYTES &&
+    typeof doc.url === 'string' &&
+    doc.id !== undefined &&
+    doc.owner_id !== undefined
+  );
+}
+
+function imageDocRef(item: VkAttachment): PhotoRef {
+  const doc = item.doc ?? {};
+  const key = doc.access_key ? `_${doc.access_key}` : '';
+  return {
+    fileId: `doc${doc.owner_id}_${doc.id}${key}`,
+    fileUniqueId: `doc${doc.owner_id}_${doc.id}`,
+    ...(doc.size ? { fileSize: doc.size } : {}),
+    ...(doc.url ? { sourceUrl: doc.url } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import type { InlineButton, KeyButton } from '../../core/conversation/types.ts';
 export const VK_LABEL_LIMIT = 40;
 /** VK refuses an inline keyboard of more rows (and a payload over 255 characters). */
 export const VK_INLINE_ROWS = 6;
+export const VK_INLINE_BUTTONS = 10;
 export const VK_BUTTONS_PER_ROW = 5;
 
 interface VkButton {

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { API, Upload } from 'vk-io';
-import type { MediaRef, Outgoing } from '../../core/conversation/types.ts';
+import type { InlineButton, MediaRef, Outgoing } from '../../core/conversation/types.ts';
 import type { MediaReader } from '../../core/delivery/senders.ts';
 import { splitText } from '../../core/text/split.ts';
 import {
   inlineKeyboard,
   REMOVE_KEYBOARD,
   replyKeyboard,
+  VK_BUTTONS_PER_ROW,
+  VK_INLINE_BUTTONS,
   VK_INLINE_ROWS,
   type VkKeyboard,
 } from './keyboards.ts';
@@ -69,15 +71,30 @@ export async function sendVkOutgoing(
 
 function keyboardsOf(message: Outgoing): VkKeyboard[] {
   if (message.inline && message.inline.length > 0) {
-    const chunks: VkKeyboard[] = [];
-    for (let i = 0; i < message.inline.length; i += VK_INLINE_ROWS) {
-      chunks.push(inlineKeyboard(message.inline.slice(i, i + VK_INLINE_ROWS)));
-    }
-    return chunks;
+    return inlineChunks(message.inline).map(inlineKeyboard);
   }
   if (message.keyboard === 'remove') return [REMOVE_KEYBOARD];
   if (message.keyboard) return [replyKeyboard(message.keyboard)];
   return [];
+}
+
+/** Rows grouped into keyboards VK accepts: at most 6 rows and 10 buttons each. */
+function inlineChunks(rows: InlineButton[][]): InlineButton[][][] {
+  const chunks: InlineButton[][][] = [];
+  let current: InlineButton[][] = [];
+  let buttons = 0;
+  for (const row of rows) {
+    const width = Math.min(row.length, VK_BUTTONS_PER_ROW);
+    if (current.length === VK_INLINE_ROWS || buttons + width > VK_INLINE_BUTTONS) {
+      chunks.push(current);
+      current = [];
+      buttons = 0;
+    }
+    current.push(row);
+    buttons += width;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 /**

@@ -99,6 +99,19 @@ describe('VK events as the dialogue sees them', () => {
     }
   });
 
+  it('takes an image sent as a file as a photo, and refuses other documents', () => {
+    const doc = { id: 5, owner_id: PEER, ext: 'JPG', size: 200_000, url: 'http://127.0.0.1/d.jpg' };
+    const [incoming] = toIncomings(messageNew({ attachments: [{ type: 'doc', doc }] }), 'e1');
+    expect(incoming).toMatchObject({
+      kind: 'photo',
+      photo: { fileId: `doc${PEER}_5`, sourceUrl: 'http://127.0.0.1/d.jpg' },
+    });
+    const pdf = { ...doc, ext: 'pdf' };
+    expect(
+      toIncomings(messageNew({ attachments: [{ type: 'doc', doc: pdf }] }), 'e1')[0],
+    ).toMatchObject({ kind: 'unsupported', what: 'document' });
+  });
+
   it('takes our callback buttons and ignores foreign payloads and group conversations', () => {
     const press = (payload: unknown, peer = PEER) => ({
       type: 'message_event',
