@@ -10,7 +10,14 @@ import type { StaffRole } from '../generated/prisma/enums.ts';
  * issues a one-time code that links a chat to an office, from the server's shell. This is how
  * the first admin appears on a new deployment; from then on admins issue codes in the bot.
  */
-const ROLES: readonly StaffRole[] = ['official', 'head', 'dispatcher', 'moderator', 'admin'];
+const ROLES: readonly StaffRole[] = [
+  'official',
+  'head',
+  'dispatcher',
+  'moderator',
+  'operator',
+  'admin',
+];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -37,6 +37,8 @@ export type Actor =
   | { kind: 'official'; officeId: number; role: 'official' | 'head'; id?: number }
   | { kind: 'dispatcher'; id?: number }
   | { kind: 'moderator'; id?: number }
+  /** Help-desk operators see no report actions; the kind exists so they are refused. */
+  | { kind: 'operator'; id?: number }
   | { kind: 'admin'; id?: number };
 
 export type ActorKind = Actor['kind'];

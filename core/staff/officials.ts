@@ -51,6 +51,8 @@ export function actorOf(official: Official): Actor {
       return { kind: 'moderator', id: official.id };
     case 'admin':
       return { kind: 'admin', id: official.id };
+    case 'operator':
+      return { kind: 'operator', id: official.id };
   }
 }
 
@@ -59,7 +61,8 @@ export function maySee(official: Official, reportOfficeId: number | null): boole
   if (official.role === 'official' || official.role === 'head') {
     return reportOfficeId !== null && reportOfficeId === official.officeId;
   }
-  return true;
+  // The help desk works with questions, not with offices' reports.
+  return official.role !== 'operator';
 }
 
 /** Marks a staff chat as refusing our messages, or as taking them again. */

@@ -31,7 +31,14 @@ export async function linkChat(ctx: FlowContext, typed: string): Promise<FlowRes
   return reply(ctx, `${text}\n\n${t('staff-help')}`);
 }
 
-const ROLES: readonly StaffRole[] = ['official', 'head', 'dispatcher', 'moderator', 'admin'];
+const ROLES: readonly StaffRole[] = [
+  'official',
+  'head',
+  'dispatcher',
+  'moderator',
+  'operator',
+  'admin',
+];
 
 /**
  * `/code [office-code] [role]`: a head gets an official's code for their office; an admin

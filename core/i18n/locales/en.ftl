@@ -244,7 +244,7 @@ link-done = Done: you are { $role }.
 code-not-allowed = Only heads of offices and administrators issue codes.
 code-usage =
     How to issue a code: /code OFFICE_CODE [role]
-    Roles: official (the default), head, dispatcher, moderator, admin — the last three take no office.
+    Roles: official (the default), head, dispatcher, moderator, operator (help desk), admin — the last four take no office.
     Offices:
 code-unknown-office = There is no office with that code.
 code-refused-office-required = This role needs an office.
@@ -341,3 +341,4 @@ staff-duplicate-not-found = Report No. { $number } is not among those you can se
 staff-done-duplicate = Report No. { $number } is merged into another. Its resident has been told and follows the main one.
 staff-refused-original-not-open = That report is closed already: a report merges only into an open one.
 staff-refused-same-report = A report cannot be merged with itself.
+staff-role-operator = help-desk operator

@@ -248,7 +248,7 @@ link-done = Готово: вы — { $role }.
 code-not-allowed = Выдавать коды могут только руководители служб и администраторы.
 code-usage =
     Как выдать код: /code КОД_СЛУЖБЫ [роль]
-    Роли: official (сотрудник, по умолчанию), head (руководитель), dispatcher, moderator, admin — для трёх последних служба не нужна.
+    Роли: official (сотрудник, по умолчанию), head (руководитель), dispatcher, moderator, operator (справочная служба), admin — для четырёх последних служба не нужна.
     Службы:
 code-unknown-office = Службы с таким кодом нет.
 code-refused-office-required = Для этой роли нужно указать службу.
@@ -345,3 +345,4 @@ staff-duplicate-not-found = Обращение № { $number } не найден
 staff-done-duplicate = Обращение № { $number } объединено с другим. Житель получил уведомление и будет следить за основным.
 staff-refused-original-not-open = То обращение уже закрыто: объединять можно только с открытым.
 staff-refused-same-report = Обращение нельзя объединить с самим собой.
+staff-role-operator = оператор справочной службы
