@@ -1,9 +1,14 @@
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { TelegramBot } from '../bots/telegram/bot.ts';
 import type { VkBot } from '../bots/vk/bot.ts';
 import type { PrismaClient } from '../core/db/client.ts';
 import type { Logger } from '../core/logger.ts';
+import { type AdminApiOptions, adminApi } from './admin/plugin.ts';
 import { healthRoutes } from './routes/health.ts';
 import { telegramWebhookRoutes } from './routes/telegram-webhook.ts';
 import { vkCallbackRoutes } from './routes/vk-callback.ts';
@@ -14,6 +19,8 @@ export interface ServerDeps {
   redis: Redis;
   /** Present when the Telegram bot runs in webhook mode. */
   telegramWebhook?: { bot: TelegramBot; secret: string };
+  /** The admin API under /api/v1 (and its OpenAPI document at /api/openapi.json). */
+  admin?: AdminApiOptions;
   /** Present when the VK bot takes events by the Callback API. */
   vkCallback?: { bot: VkBot; groupId: number; secret: string; confirmation: string };
 }
@@ -29,15 +36,31 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler<FastifyError>((error, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    const code = error.code === 'FST_ERR_VALIDATION' ? 'invalid_request' : error.code;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: error.code, status }, 'request refused');
     void reply.status(status).send({
-      error: status >= 500 ? 'internal_error' : (error.code ?? 'bad_request'),
+      error: status >= 500 ? 'internal_error' : (code ?? 'bad_request'),
       message: status >= 500 ? 'Internal server error' : error.message,
     });
   });
 
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'One Click admin API', version: '1' },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
   await app.register(healthRoutes, { prisma: deps.prisma, redis: deps.redis });
+  if (deps.admin) await app.register(adminApi, { ...deps.admin, prefix: '/api/v1' });
   if (deps.telegramWebhook) await app.register(telegramWebhookRoutes, deps.telegramWebhook);
   if (deps.vkCallback) await app.register(vkCallbackRoutes, deps.vkCallback);
   return app;

@@ -23,6 +23,7 @@ import type { PhotoSources } from '../core/media/photo-sources.ts';
 import { createUrlPhotoSource } from '../core/media/url-source.ts';
 import { loadCategoryCatalog } from '../core/reports/categories.ts';
 import { loadCityCalendar } from '../core/routing/city-calendar.ts';
+import { ensureBootstrapAdmin } from '../core/staff/api-tokens.ts';
 import { moveOfficeChat } from '../core/staff/office-chats.ts';
 
 export interface ServiceOptions {
@@ -59,9 +60,6 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   const inboxPrisma = createPrismaClient(config.DATABASE_URL, { maxConnections: 3 });
   const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   let jobs: JobsRuntime | undefined;
-  if (config.ADMIN_BOOTSTRAP_TOKEN) {
-    log.warn('ADMIN_BOOTSTRAP_TOKEN is read but not used by this version yet');
-  }
   const vkCallbackMode = Boolean(config.VK_CALLBACK_SECRET && config.VK_CONFIRMATION_CODE);
   if (runsBots && vkCallbackMode && config.VK_GROUP_TOKEN && !runsApi) {
     throw new ConfigError('Configuration error: ROLES: the VK Callback API needs the "api" role');
@@ -131,6 +129,12 @@ export async function createService(config: Config, options: ServiceOptions): Pr
         redis,
         ...(webhook ? { telegramWebhook: webhook } : {}),
         ...(vkCallback ? { vkCallback } : {}),
+        admin: {
+          prisma,
+          calendar,
+          media: mediaStore,
+          onJobsQueued: () => jobs?.relay.kick(),
+        },
       })
     : undefined;
 
@@ -185,6 +189,12 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     server,
     async start() {
       await redis.connect().catch((err: unknown) => log.warn({ err }, 'Redis not reachable yet'));
+      if (
+        config.ADMIN_BOOTSTRAP_TOKEN &&
+        (await ensureBootstrapAdmin(prisma, config.ADMIN_BOOTSTRAP_TOKEN))
+      ) {
+        log.info('the bootstrap admin token is stored: the admin API has its first admin');
+      }
       jobs = await startJobs({
         redisUrl: config.REDIS_URL,
         prefix: config.REDIS_PREFIX,

@@ -9,9 +9,9 @@ export const healthRoutes: FastifyPluginAsync<{ prisma: PrismaClient; redis: Red
   app,
   { prisma, redis },
 ) => {
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     const [database, cache] = await Promise.all([
       probe(() => prisma.$queryRaw`SELECT 1`),
       probe(() => redis.ping()),

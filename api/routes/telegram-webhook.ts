@@ -24,7 +24,7 @@ export const telegramWebhookRoutes: FastifyPluginAsync<{
   app.post<{ Body: Update }>(
     '/telegram/webhook',
     {
-      schema: { body: updateSchema },
+      schema: { body: updateSchema, hide: true },
       // The secret is checked before the body is even parsed: strangers learn nothing.
       onRequest: async (request, reply) => {
         const given = Buffer.from(String(request.headers[SECRET_HEADER] ?? ''));

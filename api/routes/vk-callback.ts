@@ -29,7 +29,7 @@ export const vkCallbackRoutes: FastifyPluginAsync<{
 
   app.post<{ Body: VkEvent }>(
     '/vk/callback',
-    { schema: { body: eventSchema } },
+    { schema: { body: eventSchema, hide: true } },
     async (request, reply) => {
       const event = request.body;
       const given = Buffer.from(event.secret ?? '');

@@ -1,0 +1,14 @@
+import type { DeadlineCalendar } from '../../core/calendar/deadline-calendar.ts';
+import type { PrismaClient } from '../../core/db/client.ts';
+import type { MediaStore } from '../../core/media/media-store.ts';
+
+/** What the admin API needs from the service. */
+export interface AdminApiOptions {
+  prisma: PrismaClient;
+  calendar: DeadlineCalendar;
+  media?: MediaStore;
+  /** Called after an action queued jobs in the outbox (the relay hands them to BullMQ). */
+  onJobsQueued?: () => void;
+  /** Requests a token (or an address, before authentication) may make per minute. */
+  requestsPerMinute?: number;
+}
