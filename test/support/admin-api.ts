@@ -17,7 +17,10 @@ export class AdminApi {
     private readonly redis: Redis,
   ) {}
 
-  static async start(db: TestDatabase, options: { media?: MediaStore } = {}): Promise<AdminApi> {
+  static async start(
+    db: TestDatabase,
+    options: { media?: MediaStore; requestsPerMinute?: number } = {},
+  ): Promise<AdminApi> {
     const redis = new Redis(testRedisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
     const app = await buildServer({
       log: pino({ level: 'silent' }),
@@ -26,7 +29,7 @@ export class AdminApi {
       admin: {
         prisma: db.prisma,
         calendar: await loadCityCalendar(),
-        requestsPerMinute: 100_000,
+        requestsPerMinute: options.requestsPerMinute ?? 100_000,
         ...(options.media ? { media: options.media } : {}),
       },
     });

@@ -1,16 +1,28 @@
 import { ApiError } from '../errors.ts';
 
-/** An opaque cursor: the id of the last report of the page, so pages never shift or repeat. */
-export function encodeCursor(id: number): string {
-  return Buffer.from(JSON.stringify({ id })).toString('base64url');
+/**
+ * An opaque cursor: when the last report of the page was filed, and its id for ties, so pages
+ * never shift or repeat while new reports arrive.
+ */
+export interface Cursor {
+  createdAt: Date;
+  id: number;
 }
 
-export function decodeCursor(cursor: string): number {
+export function encodeCursor(cursor: Cursor): string {
+  const value = { t: cursor.createdAt.toISOString(), id: cursor.id };
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor(text: string): Cursor {
   try {
-    const { id } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+    const { t, id } = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as {
+      t?: unknown;
       id?: unknown;
     };
-    if (typeof id === 'number' && Number.isInteger(id) && id > 0) return id;
+    const createdAt = typeof t === 'string' ? new Date(t) : undefined;
+    const valid = createdAt !== undefined && !Number.isNaN(createdAt.getTime());
+    if (valid && typeof id === 'number' && Number.isInteger(id) && id > 0) return { createdAt, id };
   } catch {
     // Falls through to the refusal below.
   }

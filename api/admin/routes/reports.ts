@@ -83,12 +83,20 @@ export const reportRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app, 
         throw new ApiError(403, 'forbidden', 'Officials see their own office’s reports only');
       }
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      const where: Prisma.ReportWhereInput = {
-        AND: [scope, filtersOf(query), ...(after ? [{ id: { lt: after } }] : [])],
-      };
+      const before: Prisma.ReportWhereInput[] = after
+        ? [
+            {
+              OR: [
+                { createdAt: { lt: after.createdAt } },
+                { createdAt: after.createdAt, id: { lt: after.id } },
+              ],
+            },
+          ]
+        : [];
+      const where: Prisma.ReportWhereInput = { AND: [scope, filtersOf(query), ...before] };
       const rows = await prisma.report.findMany({
         where,
-        orderBy: { id: 'desc' },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: query.limit + 1,
         select: SUMMARY_SELECT,
       });
@@ -96,7 +104,10 @@ export const reportRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app, 
       const last = page.at(-1);
       return {
         reports: page.map((row) => reportSummary(row, new Date())),
-        nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+        nextCursor:
+          rows.length > query.limit && last
+            ? encodeCursor({ createdAt: last.createdAt, id: last.id })
+            : null,
       };
     },
   );
