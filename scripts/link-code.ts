@@ -2,7 +2,12 @@ import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../core/config.ts';
 import { createPrismaClient } from '../core/db/client.ts';
-import { issueLinkCode, LINK_CODE_TTL_MS, OFFICE_ROLES } from '../core/staff/link-codes.ts';
+import {
+  issueLinkCode,
+  LINK_CODE_TTL_MS,
+  OFFICE_ROLES,
+  STAFF_ROLES,
+} from '../core/staff/link-codes.ts';
 import type { StaffRole } from '../generated/prisma/enums.ts';
 
 /**
@@ -10,14 +15,7 @@ import type { StaffRole } from '../generated/prisma/enums.ts';
  * issues a one-time code that links a chat to an office, from the server's shell. This is how
  * the first admin appears on a new deployment; from then on admins issue codes in the bot.
  */
-const ROLES: readonly StaffRole[] = [
-  'official',
-  'head',
-  'dispatcher',
-  'moderator',
-  'operator',
-  'admin',
-];
+const ROLES = STAFF_ROLES;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -13,6 +13,16 @@ const CODE_LENGTH = 10;
 /** Long enough to pass a code on to a colleague, short enough that a lost one soon dies. */
 export const LINK_CODE_TTL_MS = 72 * 60 * 60 * 1000;
 
+/** Every staff role, in the order people are told about them. */
+export const STAFF_ROLES: readonly StaffRole[] = [
+  'official',
+  'head',
+  'dispatcher',
+  'moderator',
+  'operator',
+  'admin',
+];
+
 /** Roles that belong to one office; the others act city-wide. */
 export const OFFICE_ROLES: readonly StaffRole[] = ['official', 'head'];
 
@@ -50,11 +60,14 @@ export async function issueLinkCode(
   return { code, expiresAt };
 }
 
+/** Who asks for a code: an official in a chat, or the holder of an API token. */
+export type CodeIssuer = Pick<Official, 'role' | 'officeId'>;
+
 /**
  * Which codes a member of staff may issue: an admin any, a head officials of their own
  * office. Returns the refusal, or null when allowed.
  */
-export function whyMayNotIssue(issuer: Official, request: CodeRequest): IssueRefusal | null {
+export function whyMayNotIssue(issuer: CodeIssuer, request: CodeRequest): IssueRefusal | null {
   if (OFFICE_ROLES.includes(request.role) && request.officeId === null) return 'office_required';
   if (!OFFICE_ROLES.includes(request.role) && request.officeId !== null) {
     return 'office_not_allowed';

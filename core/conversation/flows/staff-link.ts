@@ -4,6 +4,7 @@ import {
   LINK_CODE_TTL_MS,
   OFFICE_ROLES,
   redeemLinkCode,
+  STAFF_ROLES,
   whyMayNotIssue,
 } from '../../staff/link-codes.ts';
 import type { FlowContext, FlowResult } from '../context.ts';
@@ -31,14 +32,7 @@ export async function linkChat(ctx: FlowContext, typed: string): Promise<FlowRes
   return reply(ctx, `${text}\n\n${t('staff-help')}`);
 }
 
-const ROLES: readonly StaffRole[] = [
-  'official',
-  'head',
-  'dispatcher',
-  'moderator',
-  'operator',
-  'admin',
-];
+const ROLES = STAFF_ROLES;
 
 /**
  * `/code [office-code] [role]`: a head gets an official's code for their office; an admin
