@@ -3,6 +3,9 @@ import { createService } from './app/service.ts';
 import { ConfigError, loadConfig } from './core/config.ts';
 import { createLogger } from './core/logger.ts';
 
+/** How long a stop may take before the process exits anyway. */
+const STOP_TIMEOUT_MS = 30_000;
+
 /** Starts One Click: reads the configuration, builds the service, handles signals. */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,9 +14,18 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const shutdown = (signal: string) => {
-    if (stopping) return;
+    // A second signal means the operator will not wait: leave at once.
+    if (stopping) {
+      log.warn({ signal }, 'forced exit');
+      process.exit(1);
+    }
     stopping = true;
     log.info({ signal }, 'stopping');
+    // Work in hand gets this long to finish; a stop that hangs must not keep the process.
+    setTimeout(() => {
+      log.error('stop took too long; exiting');
+      process.exit(1);
+    }, STOP_TIMEOUT_MS).unref();
     service.stop().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -70,12 +70,14 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   if (!calendar.covers(new Date())) {
     log.warn('seed/calendar has no file for this year: only weekends count as days off');
   }
+  // One locator for the dialogue and Open311, so both place a point alike.
+  const districts = await loadDistrictLocator(prisma);
   const engine = createConversationEngine({
     prisma,
     log,
     // The relay exists once start() ran; a report filed before that is swept up then.
     onJobsQueued: () => jobs?.relay.kick(),
-    districts: await loadDistrictLocator(prisma),
+    districts,
     // A city's own model (scripts/retrain-classifier.ts) when configured, else the shipped one.
     suggester: config.CLASSIFIER_MODEL
       ? cityModel(config.CLASSIFIER_MODEL)
@@ -129,12 +131,15 @@ export async function createService(config: Config, options: ServiceOptions): Pr
         redis,
         ...(webhook ? { telegramWebhook: webhook } : {}),
         ...(vkCallback ? { vkCallback } : {}),
+        ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+        queueDashboard: { redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX },
         admin: {
           prisma,
           calendar,
           media: mediaStore,
           onJobsQueued: () => jobs?.relay.kick(),
         },
+        open311: { prisma, districts, onJobsQueued: () => jobs?.relay.kick() },
       })
     : undefined;
 
@@ -179,6 +184,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   const media = { store: mediaStore, sources: photoSources };
 
   let poller: Poller | undefined;
+  let stopped: Promise<void> | undefined;
 
   return {
     prisma,
@@ -230,18 +236,49 @@ export async function createService(config: Config, options: ServiceOptions): Pr
         log.info('Telegram long polling started');
       }
     },
-    async stop() {
-      await poller?.stop();
-      await vk?.stopPolling();
-      await server?.close();
-      await telegram?.idle();
-      await vk?.idle();
-      await jobs?.close();
-      await prisma.$disconnect();
-      await inboxPrisma.$disconnect();
-      redis.disconnect();
+    stop() {
+      // Taking no new work first (pollers, then the HTTP server, which lets requests in hand
+      // finish), then finishing the updates and jobs in hand, then closing connections.
+      stopped ??= stopInOrder(log, {
+        polling: async () => {
+          await poller?.stop();
+          await vk?.stopPolling();
+        },
+        'http server': async () => {
+          await server?.close();
+        },
+        'updates in hand': async () => {
+          await telegram?.idle();
+          await vk?.idle();
+        },
+        jobs: async () => {
+          await jobs?.close();
+        },
+        connections: async () => {
+          await prisma.$disconnect();
+          await inboxPrisma.$disconnect();
+          redis.disconnect();
+        },
+      });
+      return stopped;
     },
   };
+}
+
+/**
+ * Runs the steps of a stop one after another. A step that fails is logged and the others
+ * still run, so one broken poller cannot leave the database connections open; the stop then
+ * fails as a whole, naming the steps.
+ */
+async function stopInOrder(log: Logger, steps: Record<string, () => Promise<void>>): Promise<void> {
+  const failed: string[] = [];
+  for (const [name, step] of Object.entries(steps)) {
+    await step().catch((err: unknown) => {
+      failed.push(name);
+      log.error({ err, step: name }, 'a stop step failed; going on with the others');
+    });
+  }
+  if (failed.length > 0) throw new Error(`Stopping failed at: ${failed.join(', ')}`);
 }
 
 /** A city's trained model; a missing or broken file stops the start with one clear line. */

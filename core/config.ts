@@ -53,6 +53,8 @@ const schema = z
       z.string().min(16, 'use 16 characters or more').optional(),
     ),
     CLASSIFIER_MODEL: optionalText,
+    /** Set: GET /metrics needs it as a bearer token; unset: /metrics answers loopback only. */
+    METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'use 16 characters or more').optional()),
     DEADLINE_SWEEP_SECONDS: z.coerce.number().int().min(1).default(300),
     REMINDER_LEAD_HOURS: z.coerce.number().min(0).max(720).default(24),
     /** Where report photos are copied; relative to the working directory unless absolute. */

@@ -11,4 +11,6 @@ export interface AdminApiOptions {
   onJobsQueued?: () => void;
   /** Requests a token (or an address, before authentication) may make per minute. */
   requestsPerMinute?: number;
+  /** The production calendar's folder, read and written by /calendar; default seed/calendar. */
+  calendarDir?: string;
 }

@@ -1,9 +1,20 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DashboardSessions } from '../dashboard/session.ts';
 import { authenticate } from './auth.ts';
 import type { AdminApiOptions } from './options.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { categoryRoutes } from './routes/categories.ts';
+import { categoryRouteRoutes } from './routes/category-routes.ts';
+import { dashboardSessionRoutes } from './routes/dashboard-session.ts';
+import { districtRoutes } from './routes/districts.ts';
+import { exportRoutes } from './routes/export.ts';
+import { linkCodeRoutes } from './routes/link-codes.ts';
+import { officeRoutes } from './routes/offices.ts';
+import { officialRoutes } from './routes/officials.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 
 /** Bodies of the admin API are small JSON documents; anything near this is not one. */
@@ -13,7 +24,9 @@ const BODY_LIMIT = 64 * 1024;
  * The admin API under /api/v1: every route authenticated by a bearer token, validated by zod
  * schemas (which also make the OpenAPI document), rate limited per token.
  */
-export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, options) => {
+export const adminApi: FastifyPluginAsync<
+  AdminApiOptions & { dashboardSessions?: DashboardSessions }
+> = async (app, options) => {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(rateLimit, {
@@ -36,6 +49,23 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (app, options
     ...(options.onJobsQueued ? { onJobsQueued: options.onJobsQueued } : {}),
   };
   await app.register(reportRoutes, deps);
+  // The city's reference data: offices, districts, categories, routes, staff, the calendar.
+  const reference = { prisma: options.prisma };
+  await app.register(officeRoutes, reference);
+  await app.register(districtRoutes, reference);
+  await app.register(categoryRoutes, reference);
+  await app.register(categoryRouteRoutes, reference);
+  await app.register(officialRoutes, reference);
+  await app.register(linkCodeRoutes, reference);
+  await app.register(
+    calendarRoutes,
+    options.calendarDir ? { calendarDir: options.calendarDir } : {},
+  );
+  await app.register(statsRoutes, { prisma: options.prisma });
+  await app.register(exportRoutes, { prisma: options.prisma });
+  if (options.dashboardSessions) {
+    await app.register(dashboardSessionRoutes, { sessions: options.dashboardSessions });
+  }
 };
 
 export type { AdminApiOptions } from './options.ts';

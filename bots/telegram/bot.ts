@@ -6,6 +6,7 @@ import { createUpdateIntake } from '../../core/conversation/intake.ts';
 import type { Reply } from '../../core/conversation/types.ts';
 import type { PrismaClient } from '../../core/db/client.ts';
 import type { Logger } from '../../core/logger.ts';
+import { metrics } from '../../core/metrics.ts';
 import { setChatReachable } from '../../core/residents/residents.ts';
 import { storableJson } from '../../core/text/sanitize.ts';
 import { groupChats } from './group-chats.ts';
@@ -87,6 +88,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     await answer(reply.buttonNotice);
     await deliver(bot, incoming.chatId, reply, engine.apology(incoming), updateLog);
     updateLog.info({ kind: incoming.kind, replies: reply.messages.length }, 'update handled');
+    metrics.updatesHandled.inc({ channel: 'telegram' });
   });
 
   const intake = createUpdateIntake<Update>({

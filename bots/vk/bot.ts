@@ -8,6 +8,7 @@ import type { Incoming, Reply } from '../../core/conversation/types.ts';
 import type { PrismaClient } from '../../core/db/client.ts';
 import type { MediaReader } from '../../core/delivery/senders.ts';
 import type { Logger } from '../../core/logger.ts';
+import { metrics } from '../../core/metrics.ts';
 import { setChatReachable } from '../../core/residents/residents.ts';
 import { storableJson } from '../../core/text/sanitize.ts';
 import type { VkEvent, VkMessageEvent } from './events.ts';
@@ -96,6 +97,7 @@ export function createVkBot(options: VkBotOptions): VkBot {
     if (event.type === 'message_event') await answerButton(event, reply.buttonNotice, eventLog);
     await deliver(incoming, reply, eventLog);
     eventLog.info({ kind: incoming.kind, replies: reply.messages.length }, 'update handled');
+    metrics.updatesHandled.inc({ channel: 'vk' });
   }
 
   /** A pressed callback button spins until answered; a notice shows as a snackbar. */

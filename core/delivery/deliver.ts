@@ -1,5 +1,6 @@
 import type { Channel, Outgoing } from '../conversation/types.ts';
 import type { Db, PrismaClient } from '../db/client.ts';
+import { metrics } from '../metrics.ts';
 import { passNoticeOn } from '../staff/office-notices.ts';
 import type { Senders } from './senders.ts';
 
@@ -55,6 +56,7 @@ export async function deliver(
     outcome = await sender.send(delivery.chatId, messages, { key: delivery.key });
   } catch (err) {
     const lastError = err instanceof Error ? err.message.slice(0, 500) : String(err);
+    metrics.deliveryErrors.inc({ kind: 'failed' });
     await prisma.delivery.update({
       where: { id: deliveryId },
       data: { status: 'pending', lastError },
@@ -79,6 +81,7 @@ export async function deliver(
     }
   });
   onJobsQueued?.();
+  metrics.deliveryErrors.inc({ kind: 'unreachable' });
   return 'unreachable';
 }
 
@@ -115,6 +118,7 @@ async function settleUnclaimed(prisma: PrismaClient, id: number): Promise<Delive
     where: { id, status: 'sending' },
     data: { status: 'failed', lastError: 'outcome unknown: a worker stopped during the send' },
   });
+  if (abandoned.count > 0) metrics.deliveryErrors.inc({ kind: 'uncertain' });
   return abandoned.count > 0 ? 'uncertain' : 'skipped';
 }
 

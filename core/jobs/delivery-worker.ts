@@ -4,6 +4,7 @@ import type { PrismaClient } from '../db/client.ts';
 import { deliver } from '../delivery/deliver.ts';
 import type { Senders } from '../delivery/senders.ts';
 import type { Logger } from '../logger.ts';
+import { countJobOutcomes } from '../metrics.ts';
 import { type DeliverPayload, JOBS, QUEUES } from './queues.ts';
 
 /** Telegram allows about 30 messages a second per bot; we stay a little under it. */
@@ -40,5 +41,6 @@ export function startDeliveryWorker(options: {
   worker.on('failed', (job, err) =>
     log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'delivery failed'),
   );
+  countJobOutcomes(worker);
   return worker;
 }

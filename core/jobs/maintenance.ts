@@ -4,6 +4,7 @@ import type { DeadlineCalendar } from '../calendar/deadline-calendar.ts';
 import { pruneInbound } from '../conversation/inbox.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
+import { countJobOutcomes } from '../metrics.ts';
 import { DEFAULT_REMINDER_LEAD_MS, sweepDeadlines } from '../reports/deadline-sweep.ts';
 import { sweepFollowups } from '../reports/followup-sweep.ts';
 
@@ -95,6 +96,7 @@ export async function startMaintenance(options: {
   );
   worker.on('completed', (job, result) => log.debug({ job: job.name, result }, 'job done'));
   worker.on('failed', (job, err) => log.error({ job: job?.name, err }, 'job failed'));
+  countJobOutcomes(worker);
 
   return {
     queue,

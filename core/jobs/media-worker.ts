@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import { copyReportPhotos, PhotoCopyError } from '../media/copy-report-photos.ts';
 import type { MediaStore } from '../media/media-store.ts';
 import type { PhotoSources } from '../media/photo-sources.ts';
+import { countJobOutcomes } from '../metrics.ts';
 import { JOBS, QUEUES, type StorePhotosPayload } from './queues.ts';
 
 /**
@@ -49,5 +50,6 @@ export function startMediaWorker(options: {
       'storing report photos failed',
     ),
   );
+  countJobOutcomes(worker);
   return worker;
 }

@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { RedisOptions } from 'ioredis';
 import type { PrismaClient } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
+import { countJobOutcomes } from '../metrics.ts';
 import { type DeadlineCalendar, routeReport } from '../routing/route-report.ts';
 import { JOBS, QUEUES, type RouteReportPayload } from './queues.ts';
 
@@ -37,5 +38,6 @@ export function startRoutingWorker(options: {
       'routing failed',
     ),
   );
+  countJobOutcomes(worker);
   return worker;
 }

@@ -342,3 +342,11 @@ staff-done-duplicate = Report No. { $number } is merged into another. Its reside
 staff-refused-original-not-open = That report is closed already: a report merges only into an open one.
 staff-refused-same-report = A report cannot be merged with itself.
 staff-role-operator = help-desk operator
+
+## Open311: service groups and notices on requests.
+
+open311-group-urgent = Emergencies
+open311-group-city = City upkeep
+open311-notice = Status: { $status }.
+open311-notice-deadline = Status: { $status }. An answer is due by { $deadline }.
+open311-notice-filed = Request No. { $number } is accepted and will be passed to the office in charge.

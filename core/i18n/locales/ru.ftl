@@ -346,3 +346,11 @@ staff-done-duplicate = Обращение № { $number } объединено �
 staff-refused-original-not-open = То обращение уже закрыто: объединять можно только с открытым.
 staff-refused-same-report = Обращение нельзя объединить с самим собой.
 staff-role-operator = оператор справочной службы
+
+## Open311: группы услуг и пояснения к заявкам.
+
+open311-group-urgent = Аварийные ситуации
+open311-group-city = Городское хозяйство
+open311-notice = Статус: { $status }.
+open311-notice-deadline = Статус: { $status }. Ответ ожидается до { $deadline }.
+open311-notice-filed = Заявка № { $number } принята и будет передана в ответственную службу.
