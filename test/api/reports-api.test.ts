@@ -145,6 +145,51 @@ describe('the reports API', () => {
     expect(wrongStatus.json().error).toBe('invalid_request');
   });
 
+  it('lets only admins manage tokens, and an issued token works at once', async () => {
+    for (const role of ['dispatcher', 'moderator', 'operator'] as const) {
+      const token = await api.token(role);
+      expect((await api.get(token, '/api/v1/tokens')).statusCode, role).toBe(403);
+      const issue = await api.post(token, '/api/v1/tokens', { name: 'x', role: 'admin' });
+      expect(issue.statusCode, role).toBe(403);
+    }
+    const head = await api.token('head', 'uprava-tsentralny');
+    expect(
+      (await api.post(head, '/api/v1/tokens', { name: 'x', role: 'official' })).statusCode,
+    ).toBe(403);
+
+    const admin = await api.token('admin');
+    const noOffice = await api.post(admin, '/api/v1/tokens', { name: 'Иванова', role: 'official' });
+    expect(noOffice.statusCode).toBe(400);
+    const issued = await api.post(admin, '/api/v1/tokens', {
+      name: 'Иванова',
+      role: 'official',
+      officeCode: 'uprava-tsentralny',
+    });
+    expect(issued.statusCode).toBe(201);
+    const { token } = issued.json();
+    expect((await api.get(token, '/api/v1/reports')).statusCode).toBe(200);
+    const listed = JSON.stringify((await api.get(admin, '/api/v1/tokens')).json());
+    expect(listed).not.toContain(token);
+  });
+
+  it('lets a moderator grade an answer, and only that', async () => {
+    const report = await routed('yards', 'tsentralny', 'Не горит фонарь во дворе');
+    const official = await api.token('official', 'uprava-tsentralny');
+    const moderator = await api.token('moderator');
+    const url = `/api/v1/reports/${report.number}/actions`;
+    expect((await api.post(moderator, url, { type: 'take' })).statusCode).toBe(403);
+    await api.post(official, url, {
+      type: 'answer',
+      text: 'Заменим лампу в пятницу',
+      final: false,
+    });
+    const returned = await api.post(moderator, url, {
+      type: 'return_answer',
+      comment: 'Укажите точную дату',
+    });
+    expect(returned.json()).toMatchObject({ status: 'in_progress' });
+  });
+
   it('keeps operators away from reports and publishes an OpenAPI document', async () => {
     const operator = await api.token('operator');
     expect((await api.get(operator, '/api/v1/reports')).statusCode).toBe(403);
