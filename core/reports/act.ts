@@ -16,6 +16,7 @@ import {
   type ReportState,
 } from './lifecycle.ts';
 import type { Refusal } from './lifecycle-errors.ts';
+import { REPORT_STATE_FIELDS } from './report-state.ts';
 import { queueResidentNotice } from './resident-notices.ts';
 
 /**
@@ -66,15 +67,7 @@ export async function actOnReport(
   }
   const report = await db.report.findUniqueOrThrow({
     where: { id: reportId },
-    select: {
-      number: true,
-      status: true,
-      officeId: true,
-      residentId: true,
-      flagged: true,
-      resolvedAt: true,
-      category: { select: { deadlineDays: true } },
-    },
+    select: { ...REPORT_STATE_FIELDS, category: { select: { deadlineDays: true } } },
   });
 
   const decision = decide(report, action, actor);

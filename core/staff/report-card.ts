@@ -3,6 +3,7 @@ import type { InlineButton, MediaRef, Outgoing } from '../conversation/types.ts'
 import type { Db } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import { type ActionType, type Actor, availableActions } from '../reports/lifecycle.ts';
+import { REPORT_STATE_FIELDS } from '../reports/report-state.ts';
 import { formatCityDate } from '../text/dates.ts';
 
 /** Why a card is being shown: it sets the card's first line. */
@@ -25,13 +26,8 @@ const STAFF_BUTTONS: ReadonlyArray<{ action: ActionType; button: string; final?:
 ];
 
 const CARD_FIELDS = {
+  ...REPORT_STATE_FIELDS,
   id: true,
-  number: true,
-  status: true,
-  officeId: true,
-  residentId: true,
-  flagged: true,
-  resolvedAt: true,
   description: true,
   latitude: true,
   longitude: true,
@@ -84,15 +80,7 @@ export async function buildReportCard(
     ...(mapLink(report) ? ['', t('card-map', { url: mapLink(report) ?? '' })] : []),
   ];
 
-  const state = {
-    number: report.number,
-    status: report.status,
-    officeId: report.officeId,
-    residentId: report.residentId,
-    flagged: report.flagged,
-    resolvedAt: report.resolvedAt,
-  };
-  const allowed = new Set(availableActions(state, options.viewer));
+  const allowed = new Set(availableActions(report, options.viewer));
   const buttons: InlineButton[] = STAFF_BUTTONS.filter(({ action }) => allowed.has(action)).map(
     ({ button }) => ({
       label: t(`card-button-${button}`),
