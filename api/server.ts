@@ -11,6 +11,7 @@ import type { Logger } from '../core/logger.ts';
 import { type AdminApiOptions, adminApi } from './admin/plugin.ts';
 import { queueDashboard } from './dashboard/queue-dashboard.ts';
 import { createDashboardSessions } from './dashboard/session.ts';
+import { InvalidInputError, isInputError } from './input-errors.ts';
 import { requestWithoutQuery } from './log-serializers.ts';
 import { recordHttpMetrics } from './metrics/http-metrics.ts';
 import { metricsRoutes } from './metrics/metrics-route.ts';
@@ -46,7 +47,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   });
 
-  app.setErrorHandler<FastifyError>((error, request, reply) => {
+  app.setErrorHandler<FastifyError>((raw, request, reply) => {
+    const error = isInputError(raw)
+      ? (new InvalidInputError('A value is out of range or malformed') as unknown as FastifyError)
+      : raw;
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     const code = error.code === 'FST_ERR_VALIDATION' ? 'invalid_request' : error.code;
     if (status >= 500) request.log.error({ err: error }, 'request failed');

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { InvalidInputError, isInputError } from '../input-errors.ts';
 
 /**
  * Errors as GeoReport v2 sends them: an array of `{ code, description }` with the HTTP status
@@ -25,13 +26,16 @@ export interface Open311ErrorBody {
 
 /** The error boundary of the Open311 routes: 4xx told as they are, 5xx without detail. */
 export function sendOpen311Error(
-  error: FastifyError | Open311Error,
+  raised: FastifyError | Open311Error,
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
+  let error: { statusCode?: number | undefined; message: string } = raised;
+  // Input the database cannot hold is the client's mistake, in the spec's shape like any other.
+  if (isInputError(error)) error = new InvalidInputError('A value is out of range or malformed');
   const given = error.statusCode ?? 500;
   const status = given >= 400 && given < 600 ? given : 500;
-  if (status >= 500) request.log.error({ err: error }, 'open311 request failed');
+  if (status >= 500) request.log.error({ err: raised }, 'open311 request failed');
   else request.log.info({ status }, 'open311 request refused');
   const description = status >= 500 ? 'Internal server error' : error.message;
   const body: Open311ErrorBody[] = [{ code: status, description }];

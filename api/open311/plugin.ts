@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { rejectNul } from '../input-errors.ts';
 import { requestWithoutQuery } from '../log-serializers.ts';
 import { Open311Error, sendOpen311Error } from './errors.ts';
 import { parseFormBody } from './form-body.ts';
@@ -21,6 +22,7 @@ export const open311Api: FastifyPluginAsync<Open311Options> = async (app, option
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(sendOpen311Error);
+  app.addHook('preValidation', async (request) => rejectNul(request));
   app.setNotFoundHandler((request, reply) => {
     const why = /\.xml(\?|$)/.test(request.url)
       ? 'Only the JSON format (.json) is served'

@@ -59,7 +59,7 @@ export const requestSchema = z.object({
   status_notes: z.string().nullable(),
   service_name: z.string(),
   service_code: z.string(),
-  description: z.string(),
+  description: z.string().optional(),
   agency_responsible: z.string().nullable(),
   service_notice: z.string(),
   requested_datetime: z.string(),
@@ -82,19 +82,25 @@ export function serviceRequestOf(row: RequestRow, t: Translate, origin: string):
     status_notes: row.events[0]?.text ?? null,
     service_name: row.category.name,
     service_code: row.category.code,
-    description: row.description,
+    // The resident's own words and a typed address (perhaps their home) are not published:
+    // the consent residents give says so. The place is shown to about a hundred metres.
     agency_responsible: row.office?.name ?? null,
     service_notice: noticeOf(row, t),
     requested_datetime: row.createdAt.toISOString(),
     updated_datetime: row.updatedAt.toISOString(),
     expected_datetime: row.deadlineAt?.toISOString() ?? null,
-    address: row.address,
-    lat: row.latitude,
-    long: row.longitude,
+    address: null,
+    lat: roughly(row.latitude),
+    long: roughly(row.longitude),
     ...(photo
       ? { media_url: `${origin}/api/v1/reports/${row.number}/photos/${photo.position}` }
       : {}),
   };
+}
+
+/** Three decimals of a degree: about 110 m north-south, enough to find a pothole. */
+function roughly(degrees: number | null): number | null {
+  return degrees === null ? null : Math.round(degrees * 1000) / 1000;
 }
 
 function noticeOf(row: RequestRow, t: Translate): string {

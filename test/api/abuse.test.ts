@@ -95,7 +95,73 @@ describe('the admin API under abuse', () => {
     expect(search.json().reports.map((r: { number: number }) => r.number)).toContain(number);
   });
 
-  it('sets security headers and limits the rate per token', async () => {
+  it('answers 400, never 500, to values the database cannot hold', async () => {
+    const admin = await api.token('admin');
+    const ancientCursor = Buffer.from('{"t":"0000-01-01T00:00:00Z","id":5}').toString('base64url');
+    const bad = [
+      '/api/v1/reports?q=%00',
+      '/api/v1/reports?officeId=99999999999',
+      '/api/v1/reports/0x9',
+      '/api/v1/reports/1e1',
+      '/api/v1/reports?createdFrom=0000-01-01T00:00:00Z',
+      `/api/v1/reports?cursor=${ancientCursor}`,
+      '/api/v1/offices/%00',
+      '/open311/v2/services/%00.json',
+      '/open311/v2/requests.json?start_date=0000-01-01&end_date=0000-02-01',
+    ];
+    for (const url of bad) {
+      const answer = await api.get(admin, url);
+      expect(answer.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(answer.statusCode, url).toBeLessThan(500);
+    }
+    const nul = await api.post(admin, '/api/v1/tokens', { name: 'a\u0000b', role: 'admin' });
+    expect(nul.statusCode).toBe(400);
+    const emptyOffice = await api.post(admin, '/api/v1/tokens', {
+      name: 'x',
+      role: 'official',
+      officeCode: '',
+    });
+    expect(emptyOffice.statusCode).toBe(400);
+  });
+
+  it('treats % and _ in a search as characters', async () => {
+    const admin = await api.token('admin');
+    await routedReport();
+    const all = await api.get(admin, '/api/v1/reports?q=%25');
+    expect(all.json().reports).toEqual([]);
+  });
+
+  it('lets an official merge only into a report they may see', async () => {
+    const mine = await routedReport();
+    const official = await api.token('official', 'uprava-tsentralny');
+    const elsewhere = await db.prisma.report.findFirstOrThrow({ where: { number: mine } });
+    const other = await db.prisma.office.findUniqueOrThrow({ where: { code: 'animals' } });
+    const copy = await routedReport();
+    await db.prisma.report.update({ where: { id: elsewhere.id }, data: { officeId: other.id } });
+    const merged = await api.post(official, `/api/v1/reports/${copy}/actions`, {
+      type: 'mark_duplicate',
+      ofNumber: mine,
+    });
+    expect(merged.statusCode).toBe(404);
+  });
+
+  it('keeps exactly one dispatcher office, where unplaced reports go', async () => {
+    const admin = await api.token('admin');
+    const demote = await api.request(admin, {
+      method: 'PATCH',
+      url: '/api/v1/offices/dispatcher',
+      payload: { kind: 'city' },
+    });
+    expect(demote.statusCode).toBe(409);
+    const second = await api.post(admin, '/api/v1/offices', {
+      code: 'second-dispatcher',
+      name: 'Ещё один диспетчер',
+      kind: 'dispatcher',
+    });
+    expect(second.statusCode).toBe(409);
+  });
+
+  it('sets security headers and limits the rate per address, failed logins too', async () => {
     const answer = await api.get(undefined, '/healthz');
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
 
@@ -106,9 +172,9 @@ describe('the admin API under abuse', () => {
       for (let i = 0; i < 5; i += 1)
         codes.push((await strict.get(token, '/api/v1/reports')).statusCode);
       expect(codes).toEqual([200, 200, 200, 429, 429]);
-      // Another token has its own allowance.
-      const other = await strict.token('dispatcher');
-      expect((await strict.get(other, '/api/v1/reports')).statusCode).toBe(200);
+      // A guesser gets no more tries than an honest client.
+      const guess = await strict.get('oc_guessing-tokens-one-by-one', '/api/v1/reports');
+      expect(guess.statusCode).toBe(429);
     } finally {
       await strict.close();
     }

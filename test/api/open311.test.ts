@@ -242,16 +242,17 @@ describe('when a client reads the requests', () => {
       status_notes: null,
       service_name: 'Дворы и детские площадки',
       service_code: 'yards',
-      description: 'Сломаны качели на детской площадке',
       agency_responsible: routed.office?.name,
       service_notice: expect.stringContaining('Ответ ожидается до'),
       requested_datetime: routed.createdAt.toISOString(),
       updated_datetime: routed.updatedAt.toISOString(),
       expected_datetime: routed.deadlineAt?.toISOString(),
-      address: 'ул. Ленина, 1',
-      lat: 62.0285,
-      long: 129.7325,
+      // The resident's words and a typed address stay private; the place is rounded.
+      address: null,
+      lat: 62.029,
+      long: 129.732,
     });
+    expect(response.body).not.toContain('Сломаны качели');
     expect(response.body).not.toContain('811811');
 
     const missing = await get('/requests/99999999.json');

@@ -49,6 +49,16 @@ export const officeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
   { prisma },
 ) => {
   /** A district office names its district, and only a district office does (as in the seed). */
+  async function refuseSecondDispatcher(exceptId: number | null): Promise<void> {
+    const other = await prisma.office.findFirst({
+      where: { kind: 'dispatcher', ...(exceptId === null ? {} : { id: { not: exceptId } }) },
+      select: { code: true },
+    });
+    if (other) {
+      throw new ApiError(409, 'dispatcher_exists', `"${other.code}" is the dispatcher office`);
+    }
+  }
+
   async function districtIdFor(kind: string, districtCode: string | null): Promise<number | null> {
     if ((kind === 'district') !== (districtCode !== null)) {
       throw new ApiError(
@@ -121,6 +131,7 @@ export const officeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
     async (request, reply) => {
       requireRole(request, 'admin');
       const { code, kind, districtCode } = request.body;
+      if (kind === 'dispatcher') await refuseSecondDispatcher(null);
       const districtId = await districtIdFor(kind, districtCode ?? null);
       const row = await unlessDuplicate(`Office "${code}"`, () =>
         prisma.office.create({
@@ -156,6 +167,11 @@ export const officeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asy
       if (!current) throw notFound(`Office "${request.params.code}"`);
       const { body } = request;
       const kind = body.kind ?? current.kind;
+      // Routing sends what no rule places to the one dispatcher office: keep exactly one.
+      if (current.kind === 'dispatcher' && kind !== 'dispatcher') {
+        throw new ApiError(409, 'dispatcher_required', 'The city needs its dispatcher office');
+      }
+      if (kind === 'dispatcher') await refuseSecondDispatcher(current.id);
       const districtCode =
         body.districtCode === undefined ? (current.district?.code ?? null) : body.districtCode;
       const districtId = await districtIdFor(kind, districtCode);

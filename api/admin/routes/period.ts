@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { isoMoment } from './ids.ts';
 
 const DAY_MS = 86_400_000;
 /** A year and a leap day: the longest period one request may cover. */
@@ -6,8 +7,8 @@ const MAX_DAYS = 366;
 
 /** `from` and `to` of a statistics or export query, as ISO times. */
 export const periodFields = {
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
+  from: isoMoment,
+  to: isoMoment,
 };
 
 /** The rules on the pair: from before to, a year at most (added last: zod cannot extend it). */

@@ -9,6 +9,7 @@ import { ApiError, notFound } from '../errors.ts';
 import type { AdminApiOptions } from '../options.ts';
 import { actorOfPrincipal, reportScope } from '../scope.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { dbId, isoMoment } from './ids.ts';
 import { reportDetail, reportSummary, SUMMARY_SELECT, summarySchema } from './report-views.ts';
 
 const STATUS = z.enum([
@@ -30,17 +31,22 @@ const listQuery = z.object({
     .transform((value) => value.split(',').filter(Boolean))
     .pipe(z.array(STATUS))
     .optional(),
-  officeId: z.coerce.number().int().positive().optional(),
-  districtId: z.coerce.number().int().positive().optional(),
+  officeId: dbId.optional(),
+  districtId: dbId.optional(),
   category: z.string().max(64).optional(),
-  createdFrom: z.iso.datetime({ offset: true }).optional(),
-  createdTo: z.iso.datetime({ offset: true }).optional(),
-  updatedFrom: z.iso.datetime({ offset: true }).optional(),
-  updatedTo: z.iso.datetime({ offset: true }).optional(),
+  createdFrom: isoMoment.optional(),
+  createdTo: isoMoment.optional(),
+  updatedFrom: isoMoment.optional(),
+  updatedTo: isoMoment.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().min(1).max(200).optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, 'a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(100))
+    .default(20),
 });
 
 const actionBody = z.discriminatedUnion('type', [
@@ -52,12 +58,15 @@ const actionBody = z.discriminatedUnion('type', [
     reason: z.string().max(4000),
   }),
   z.object({ type: z.literal('reject'), reason: z.string().max(4000) }),
-  z.object({ type: z.literal('mark_duplicate'), ofNumber: z.number().int().positive() }),
+  z.object({
+    type: z.literal('mark_duplicate'),
+    ofNumber: z.number().int().positive().max(2_147_483_647),
+  }),
   z.object({ type: z.literal('grade_good') }),
   z.object({ type: z.literal('return_answer'), comment: z.string().max(4000) }),
 ]);
 
-const numberParams = z.object({ number: z.coerce.number().int().positive().max(2_147_483_647) });
+const numberParams = z.object({ number: dbId });
 
 /** Reports: the list with filters, one report with its history, photos, and every action. */
 export const reportRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app, options) => {
@@ -142,7 +151,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app, 
       schema: {
         tags: ['reports'],
         summary: 'A report photo, from our stored copy',
-        params: numberParams.extend({ position: z.coerce.number().int().min(0).max(9) }),
+        params: numberParams.extend({ position: z.string().regex(/^\d$/).transform(Number) }),
       },
     },
     async (request, reply) => {
@@ -182,7 +191,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app, 
         select: { id: true },
       });
       if (!report) throw notFound(`Report ${request.params.number}`);
-      const action = await actionOf(options, request.body);
+      const action = await actionOf(options, request.body, reportScope(principal));
       const outcome = await prisma.$transaction((db) =>
         actOnReport(
           db,
@@ -222,12 +231,17 @@ function filtersOf(query: z.infer<typeof listQuery>): Prisma.ReportWhereInput {
     ...(query.q
       ? {
           OR: [
-            { description: { contains: query.q, mode: 'insensitive' } },
-            { address: { contains: query.q, mode: 'insensitive' } },
+            { description: { contains: likeLiteral(query.q), mode: 'insensitive' } },
+            { address: { contains: likeLiteral(query.q), mode: 'insensitive' } },
           ],
         }
       : {}),
   };
+}
+
+/** A searched "%" or "_" is a character, not a wildcard. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 function range(from?: string, to?: string): Prisma.DateTimeFilter {
@@ -237,6 +251,7 @@ function range(from?: string, to?: string): Prisma.DateTimeFilter {
 async function actionOf(
   options: AdminApiOptions,
   body: z.infer<typeof actionBody>,
+  scope: Prisma.ReportWhereInput,
 ): Promise<Action> {
   switch (body.type) {
     case 'redirect': {
@@ -248,8 +263,9 @@ async function actionOf(
       return { type: 'redirect', toOfficeId: office.id, reason: body.reason };
     }
     case 'mark_duplicate': {
-      const original = await options.prisma.report.findUnique({
-        where: { number: body.ofNumber },
+      // Only a report the caller may see can be the original, as in the bot.
+      const original = await options.prisma.report.findFirst({
+        where: { AND: [scope, { number: body.ofNumber }] },
         select: { status: true },
       });
       if (!original) throw notFound(`Report ${body.ofNumber}`);

@@ -5,6 +5,7 @@ import { issueApiToken } from '../../../core/staff/api-tokens.ts';
 import { OFFICE_ROLES } from '../../../core/staff/link-codes.ts';
 import { requireRole } from '../auth.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { dbId } from './ids.ts';
 
 const ROLE = z.enum(['official', 'head', 'dispatcher', 'moderator', 'operator', 'admin']);
 
@@ -34,7 +35,10 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asyn
         body: z.object({
           name: z.string().trim().min(1).max(100),
           role: ROLE,
-          officeCode: z.string().max(64).optional(),
+          officeCode: z
+            .string()
+            .regex(/^[a-z0-9-]{2,64}$/)
+            .optional(),
           expiresInDays: z.number().int().min(1).max(3650).optional(),
         }),
         response: { 201: z.object({ id: z.number(), token: z.string(), prefix: z.string() }) },
@@ -44,7 +48,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asyn
       const admin = requireRole(request, 'admin');
       const { name, role, officeCode, expiresInDays } = request.body;
       const needsOffice = OFFICE_ROLES.includes(role);
-      if (needsOffice !== (officeCode !== undefined)) {
+      if (needsOffice !== (officeCode !== undefined && officeCode !== '')) {
         const why = needsOffice
           ? `A ${role} token needs officeCode`
           : `A ${role} token takes no office`;
@@ -102,7 +106,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asyn
       schema: {
         tags: ['tokens'],
         summary: 'Revoke a token',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: dbId }),
         response: { 204: z.null() },
       },
     },
