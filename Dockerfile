@@ -27,6 +27,6 @@ RUN touch /tmp/schema-engine-placeholder \
 
 EXPOSE 3000
 
-# Migrate and seed (both idempotent) on every start, then run the service in the foreground,
+# Migrate and add missing seed data (both idempotent; admins' changes stay) on every start, then run the service in the foreground,
 # where it receives the container's stop signal.
 CMD ["sh", "-c", "npx tsx scripts/db-migrate.ts && npx tsx prisma/seed.ts && exec npx tsx main.ts"]

@@ -15,6 +15,8 @@ import { ConfigError } from '../core/config.ts';
 import { type ConversationEngine, createConversationEngine } from '../core/conversation/engine.ts';
 import { createPrismaClient, type PrismaClient } from '../core/db/client.ts';
 import { loadDistrictLocator } from '../core/geo/load-district-locator.ts';
+import { createKnowledgeBase } from '../core/helpdesk/knowledge-base.ts';
+import { createHelpSearch } from '../core/helpdesk/search.ts';
 import { type JobsRuntime, startJobs } from '../core/jobs/runtime.ts';
 import type { Logger } from '../core/logger.ts';
 import { createMediaReader } from '../core/media/media-reader.ts';
@@ -72,6 +74,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   }
   // One locator for the dialogue and Open311, so both place a point alike.
   const districts = await loadDistrictLocator(prisma);
+  const knowledge = createKnowledgeBase(prisma, createHelpSearch);
   const engine = createConversationEngine({
     prisma,
     log,
@@ -84,6 +87,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       : loadShippedClassifier(),
     categories: await loadCategoryCatalog(prisma),
     calendar,
+    knowledge,
   });
 
   const telegram =
@@ -137,6 +141,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
           prisma,
           calendar,
           media: mediaStore,
+          knowledge,
           onJobsQueued: () => jobs?.relay.kick(),
         },
         open311: { prisma, districts, onJobsQueued: () => jobs?.relay.kick() },

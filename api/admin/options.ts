@@ -1,5 +1,6 @@
 import type { DeadlineCalendar } from '../../core/calendar/deadline-calendar.ts';
 import type { PrismaClient } from '../../core/db/client.ts';
+import type { KnowledgeBase } from '../../core/helpdesk/knowledge-base.ts';
 import type { MediaStore } from '../../core/media/media-store.ts';
 
 /** What the admin API needs from the service. */
@@ -13,4 +14,6 @@ export interface AdminApiOptions {
   requestsPerMinute?: number;
   /** The production calendar's folder, read and written by /calendar; default seed/calendar. */
   calendarDir?: string;
+  /** The bots' knowledge base, told when articles change so its search rebuilds. */
+  knowledge?: KnowledgeBase;
 }

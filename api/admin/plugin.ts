@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DashboardSessions } from '../dashboard/session.ts';
+import { rejectNul } from '../input-errors.ts';
 import { authenticate } from './auth.ts';
 import type { AdminApiOptions } from './options.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -10,6 +11,7 @@ import { categoryRouteRoutes } from './routes/category-routes.ts';
 import { dashboardSessionRoutes } from './routes/dashboard-session.ts';
 import { districtRoutes } from './routes/districts.ts';
 import { exportRoutes } from './routes/export.ts';
+import { helpRoutes } from './routes/help.ts';
 import { linkCodeRoutes } from './routes/link-codes.ts';
 import { officeRoutes } from './routes/offices.ts';
 import { officialRoutes } from './routes/officials.ts';
@@ -22,7 +24,7 @@ const BODY_LIMIT = 64 * 1024;
 
 /**
  * The admin API under /api/v1: every route authenticated by a bearer token, validated by zod
- * schemas (which also make the OpenAPI document), rate limited per token.
+ * schemas (which also make the OpenAPI document), rate limited per address.
  */
 export const adminApi: FastifyPluginAsync<
   AdminApiOptions & { dashboardSessions?: DashboardSessions }
@@ -32,13 +34,17 @@ export const adminApi: FastifyPluginAsync<
   await app.register(rateLimit, {
     max: options.requestsPerMinute ?? 600,
     timeWindow: 60_000,
-    // Per token when one is presented, per address otherwise.
-    keyGenerator: (request) => request.headers.authorization ?? request.ip,
+    // Per address: a guesser trying tokens is held back like any client.
+    keyGenerator: (request) => request.ip,
   });
   app.addHook('onRoute', (route) => {
     route.bodyLimit ??= BODY_LIMIT;
   });
-  app.addHook('onRequest', authenticate(options.prisma));
+  // After the rate limit (an onRequest hook), so failed logins count against it too.
+  app.addHook('preValidation', authenticate(options.prisma));
+  // Webhooks keep what platforms send (their own sanitising handles it); people's input here
+  // with a NUL character is refused.
+  app.addHook('preValidation', async (request) => rejectNul(request));
 
   await app.register(tokenRoutes, { prisma: options.prisma });
   // The plugin's own options carry Fastify's `prefix`; the routes get ours only.
@@ -47,8 +53,10 @@ export const adminApi: FastifyPluginAsync<
     calendar: options.calendar,
     ...(options.media ? { media: options.media } : {}),
     ...(options.onJobsQueued ? { onJobsQueued: options.onJobsQueued } : {}),
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
   };
   await app.register(reportRoutes, deps);
+  await app.register(helpRoutes, deps);
   // The city's reference data: offices, districts, categories, routes, staff, the calendar.
   const reference = { prisma: options.prisma };
   await app.register(officeRoutes, reference);

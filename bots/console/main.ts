@@ -6,6 +6,8 @@ import { loadConfig } from '../../core/config.ts';
 import { createConversationEngine } from '../../core/conversation/engine.ts';
 import { createPrismaClient } from '../../core/db/client.ts';
 import { loadDistrictLocator } from '../../core/geo/load-district-locator.ts';
+import { createKnowledgeBase } from '../../core/helpdesk/knowledge-base.ts';
+import { createHelpSearch } from '../../core/helpdesk/search.ts';
 import { createLogger } from '../../core/logger.ts';
 import { loadCategoryCatalog } from '../../core/reports/categories.ts';
 import { loadCityCalendar } from '../../core/routing/city-calendar.ts';
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     suggester: loadShippedClassifier(),
     categories: await loadCategoryCatalog(prisma),
     calendar: await loadCityCalendar(),
+    knowledge: createKnowledgeBase(prisma, createHelpSearch),
   });
 
   const user = `console-${userInfo().username}`;

@@ -1,5 +1,6 @@
 import type { DeadlineCalendar } from '../calendar/deadline-calendar.ts';
 import type { Db } from '../db/client.ts';
+import type { KnowledgeBase } from '../helpdesk/knowledge-base.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Resident } from '../residents/residents.ts';
 import type { Official } from '../staff/officials.ts';
@@ -36,6 +37,8 @@ export interface Services {
   categories: CategoryCatalog;
   /** Working days for deadlines set when staff or residents act on a report. */
   calendar: DeadlineCalendar;
+  /** The help desk's articles and their search. */
+  knowledge: KnowledgeBase;
   now(): Date;
 }
 

@@ -1,5 +1,6 @@
 import type { DeadlineCalendar } from '../calendar/deadline-calendar.ts';
 import type { Db, PrismaClient } from '../db/client.ts';
+import type { KnowledgeBase } from '../helpdesk/knowledge-base.ts';
 import { translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { findResident } from '../residents/residents.ts';
@@ -17,6 +18,7 @@ export interface EngineDeps {
   suggester: CategorySuggester;
   categories: CategoryCatalog;
   calendar: DeadlineCalendar;
+  knowledge: KnowledgeBase;
   log: Logger;
   now?: () => Date;
   /** Called after a commit that queued jobs in the outbox (the relay hands them to BullMQ). */
@@ -47,6 +49,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
     suggester: deps.suggester,
     categories: deps.categories,
     calendar: deps.calendar,
+    knowledge: deps.knowledge,
     now,
   };
 

@@ -6,7 +6,8 @@ import type { KeyButton } from './types.ts';
 export function mainMenu(t: Translate): KeyButton[][] {
   return [
     [{ label: t('menu-report') }],
-    [{ label: t('menu-my-reports') }, { label: t('menu-help') }],
+    [{ label: t('menu-my-reports') }, { label: t('menu-helpdesk') }],
+    [{ label: t('menu-help') }],
   ];
 }
 

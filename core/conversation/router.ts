@@ -3,6 +3,19 @@ import { recordConsent } from '../residents/residents.ts';
 import { flowButton, parseButton } from './buttons.ts';
 import type { FlowContext, FlowResult } from './context.ts';
 import { answerFollowup, cancelFollowup, continueFollowup } from './flows/followup.ts';
+import {
+  askQuestion,
+  openHelpDesk,
+  pressHelpButton,
+  rate,
+  showArticle,
+} from './flows/help-desk.ts';
+import {
+  finishAnswer,
+  makeArticle,
+  showQuestionQueue,
+  startAnswer,
+} from './flows/help-operator.ts';
 import { consentRequest, help, menuMessage, menuState, showMenu, welcome } from './flows/menu.ts';
 import { showMyReports, showReport } from './flows/my-reports.ts';
 import {
@@ -31,6 +44,8 @@ export async function route(ctx: FlowContext): Promise<FlowResult> {
   if (state.screen === 'report') return continueReport(ctx, state);
   if (state.screen === 'staff') return continueStaffTask(ctx, state);
   if (state.screen === 'followup') return continueFollowup(ctx, state);
+  if (state.screen === 'help') return askQuestion(ctx, state);
+  if (state.screen === 'help-answer') return finishAnswer(ctx, state);
   return routeMenu(ctx);
 }
 
@@ -39,7 +54,8 @@ async function routeCommand(ctx: FlowContext, command: string, args: string): Pr
   // A bot link t.me/<bot>?start=link-CODE arrives as "/start link-CODE".
   const deepLink = /^link[-_](\S+)$/i.exec(args);
   if (command === 'start' && deepLink?.[1]) return linkChat(ctx, deepLink[1]);
-  if (state.screen === 'staff' || state.screen === 'followup') {
+  const inTask = ['staff', 'followup', 'help', 'help-answer'].includes(state.screen);
+  if (inTask) {
     if (command === 'cancel' || command === 'back' || command === 'menu' || command === 'start') {
       return showMenu(ctx, [{ text: ctx.t('staff-cancelled') }]);
     }
@@ -63,6 +79,10 @@ async function routeCommand(ctx: FlowContext, command: string, args: string): Pr
       return showReviewQueue(ctx);
     case 'stats':
       return showStats(ctx);
+    case 'ask':
+      return openHelpDesk(ctx);
+    case 'questions':
+      return showQuestionQueue(ctx);
     case 'team':
     case 'team_off':
       return { state, messages: [{ text: ctx.t('team-private-hint') }] };
@@ -134,11 +154,13 @@ async function routeButton(ctx: FlowContext, payload: string): Promise<FlowResul
     case 'followup-cancel':
       return state.screen === 'followup' ? cancelFollowup(ctx) : showMenu(ctx);
     default:
+      if (button.revision === undefined && button.action === 'rate') return rate(ctx, button.arg);
       if (button.revision === undefined) return routeReportButton(ctx, button.action, button.arg);
       if (state.screen === 'report')
         return pressReportButton(ctx, state, button.action, button.arg);
       if (state.screen === 'staff')
         return pressStaffTaskButton(ctx, state, button.action, button.arg);
+      if (state.screen === 'help') return pressHelpButton(ctx, state, button.action);
       return { state, messages: [], buttonNotice: t('button-stale') };
   }
 }
@@ -176,6 +198,14 @@ async function routeReportButton(
     case 'fixed':
     case 'notfixed':
       return answerFollowup(ctx, action === 'fixed', id);
+    case 'article':
+      return showArticle(ctx, id);
+    case 'helped':
+      return { state: ctx.state, messages: [], buttonNotice: ctx.t('help-glad') };
+    case 'qanswer':
+      return startAnswer(ctx, id);
+    case 'toarticle':
+      return makeArticle(ctx, id);
     default:
       return { state: ctx.state, messages: [], buttonNotice: ctx.t('button-unknown') };
   }
@@ -220,6 +250,7 @@ async function routeMenu(ctx: FlowContext): Promise<FlowResult> {
     if (isLabel(t, incoming.text, 'menu-report')) return beginReport(ctx);
     if (isLabel(t, incoming.text, 'menu-my-reports')) return showMyReports(ctx, 1);
     if (isLabel(t, incoming.text, 'menu-help')) return help(ctx);
+    if (isLabel(t, incoming.text, 'menu-helpdesk')) return openHelpDesk(ctx);
   }
   return { state: ctx.state, messages: [menuMessage(ctx, 'menu-hint')] };
 }

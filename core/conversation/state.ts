@@ -73,6 +73,21 @@ const dialogState = z.discriminatedUnion('screen', [
     draft,
   }),
   staffState,
+  /**
+   * The help desk: waiting for a question (`ask`), or holding one the base did not answer
+   * until the resident decides to pass it to an operator.
+   */
+  z.object({
+    screen: z.literal('help'),
+    locale: z.enum(LOCALES).optional(),
+    question: z.string().optional(),
+  }),
+  /** An operator writing the answer to a resident's question. */
+  z.object({
+    screen: z.literal('help-answer'),
+    locale: z.enum(LOCALES).optional(),
+    questionId: z.number(),
+  }),
   /** A resident saying what is still wrong with a report the office called solved. */
   z.object({
     screen: z.literal('followup'),
@@ -85,6 +100,8 @@ export type DialogState = z.infer<typeof dialogState>;
 export type ReportState = Extract<DialogState, { screen: 'report' }>;
 export type StaffState = Extract<DialogState, { screen: 'staff' }>;
 export type FollowupState = Extract<DialogState, { screen: 'followup' }>;
+export type HelpState = Extract<DialogState, { screen: 'help' }>;
+export type HelpAnswerState = Extract<DialogState, { screen: 'help-answer' }>;
 
 export const INITIAL_STATE: DialogState = { screen: 'menu' };
 
@@ -108,5 +125,9 @@ export function samePlace(a: DialogState, b: DialogState): boolean {
     );
   }
   if (a.screen === 'followup') return b.screen === 'followup' && a.reportId === b.reportId;
+  if (a.screen === 'help') return b.screen === 'help' && a.question === b.question;
+  if (a.screen === 'help-answer') {
+    return b.screen === 'help-answer' && a.questionId === b.questionId;
+  }
   return true;
 }

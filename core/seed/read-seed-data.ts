@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { SeedData } from './seed-schemas.ts';
 import {
+  articlesFileSchema,
   categoriesFileSchema,
   categoryRoutesFileSchema,
   districtsFileSchema,
+  type HeldOutQuestion,
+  heldOutQuestionsFileSchema,
   officesFileSchema,
 } from './seed-schemas.ts';
 
@@ -15,6 +18,8 @@ export const SEED_FILES = {
   offices: 'offices.json',
   categories: 'categories.json',
   routes: 'category-routes.json',
+  articles: 'helpdesk/articles.json',
+  heldOutQuestions: 'helpdesk/heldout-questions.json',
 } as const;
 
 /** Raised when a seed file is missing, malformed or inconsistent; the message names the item. */
@@ -34,9 +39,29 @@ export async function readSeedData(seedDir: string): Promise<SeedData> {
     offices: await readSeedFile(seedDir, SEED_FILES.offices, officesFileSchema),
     categories: await readSeedFile(seedDir, SEED_FILES.categories, categoriesFileSchema),
     routes: await readSeedFile(seedDir, SEED_FILES.routes, categoryRoutesFileSchema),
+    articles: await readSeedFile(seedDir, SEED_FILES.articles, articlesFileSchema),
   };
   checkReferences(seedDir, data);
   return data;
+}
+
+/**
+ * The held-out questions that measure the help desk's search, each checked to name an article
+ * of the seed. They are not written to the database.
+ */
+export async function readHeldOutQuestions(seedDir: string): Promise<HeldOutQuestion[]> {
+  const articles = await readSeedFile(seedDir, SEED_FILES.articles, articlesFileSchema);
+  const file = SEED_FILES.heldOutQuestions;
+  const questions = await readSeedFile(seedDir, file, heldOutQuestionsFileSchema);
+  const slugs = new Set(articles.map((article) => article.slug));
+  questions.forEach((question, index) => {
+    if (!slugs.has(question.slug)) {
+      throw new SeedError(
+        `${join(seedDir, file)}: item ${index + 1}: no article "${question.slug}"`,
+      );
+    }
+  });
+  return questions;
 }
 
 async function readSeedFile<Schema extends z.ZodType>(
@@ -71,11 +96,18 @@ function describeItem(raw: unknown, path: readonly PropertyKey[]): string {
 
   const item: unknown = items[index];
   const record = (inFeatures ? (item as { properties?: unknown })?.properties : item) as
-    | { code?: unknown }
+    | { code?: unknown; slug?: unknown }
     | undefined;
-  const named = typeof record?.code === 'string' ? ` (code "${record.code}")` : '';
+  const named = itemName(record);
   const rest = path.slice(inFeatures ? 2 : 1).map(String);
   return `item ${index + 1}${named}: ${rest.length ? `${rest.join('.')}: ` : ''}`;
+}
+
+/** ` (code "heating")`, ` (slug "edinyj-nomer-112")`, or nothing when the item has neither. */
+function itemName(record: { code?: unknown; slug?: unknown } | undefined): string {
+  if (typeof record?.code === 'string') return ` (code "${record.code}")`;
+  if (typeof record?.slug === 'string') return ` (slug "${record.slug}")`;
+  return '';
 }
 
 function checkReferences(seedDir: string, data: SeedData): void {
@@ -90,6 +122,10 @@ function checkReferences(seedDir: string, data: SeedData): void {
   );
   const categories = uniqueCodes(data.categories, (code) =>
     fail(SEED_FILES.categories, `category code "${code}" appears twice`),
+  );
+  uniqueCodes(
+    data.articles.map(({ slug }) => ({ code: slug })),
+    (slug) => fail(SEED_FILES.articles, `article slug "${slug}" appears twice`),
   );
 
   data.offices.forEach((office, index) => {

@@ -45,9 +45,57 @@ export const categoryRouteSchema = z.object({
   office: code,
 });
 
+/** The help desk's fixed list of topics; an article belongs to exactly one. */
+export const ARTICLE_TOPICS = [
+  'emergency',
+  'heating',
+  'water',
+  'electricity',
+  'snow',
+  'rubbish',
+  'housing',
+  'transport',
+  'documents',
+  'animals',
+  'bot',
+] as const;
+
+/**
+ * The words an article's answer carries while a city contact in it is still unconfirmed:
+ * residents read that the operators will add it, and the operators can find such articles.
+ */
+export const CONTACT_PENDING_MARK = 'операторы справочной добавят';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is kebab-case: lowercase latin words and "-"');
+
+export const articleSchema = z
+  .object({
+    slug,
+    question: text,
+    phrasings: z.array(text).min(3, 'give at least 3 phrasings').max(6, 'at most 6 phrasings'),
+    answer: text,
+    tags: z.array(text).min(1, 'give at least one tag'),
+    topic: z.enum(ARTICLE_TOPICS),
+    needsContact: z.boolean(),
+    sources: z
+      .array(z.object({ fact: text, source: text }))
+      .min(1, 'note where the facts come from'),
+  })
+  .refine((article) => article.needsContact === article.answer.includes(CONTACT_PENDING_MARK), {
+    message: `an answer says "${CONTACT_PENDING_MARK}" exactly when needsContact is true`,
+    path: ['answer'],
+  });
+
+/** A question written apart from the articles, for measuring search; never seeded. */
+export const heldOutQuestionSchema = z.object({ question: text, slug });
+
 export const officesFileSchema = z.array(officeSchema);
 export const categoriesFileSchema = z.array(categorySchema).min(1, 'list at least one category');
 export const categoryRoutesFileSchema = z.array(categoryRouteSchema);
+export const articlesFileSchema = z.array(articleSchema);
+export const heldOutQuestionsFileSchema = z.array(heldOutQuestionSchema);
 
 export type DistrictSeed = {
   code: string;
@@ -58,6 +106,8 @@ export type DistrictSeed = {
 export type OfficeSeed = z.infer<typeof officeSchema>;
 export type CategorySeed = z.infer<typeof categorySchema>;
 export type CategoryRouteSeed = z.infer<typeof categoryRouteSchema>;
+export type ArticleSeed = z.infer<typeof articleSchema>;
+export type HeldOutQuestion = z.infer<typeof heldOutQuestionSchema>;
 
 /** Everything seed/ holds, validated and cross-checked. */
 export interface SeedData {
@@ -65,4 +115,6 @@ export interface SeedData {
   offices: OfficeSeed[];
   categories: CategorySeed[];
   routes: CategoryRouteSeed[];
+  /** The help desk's knowledge base as the project ships it. */
+  articles: ArticleSeed[];
 }

@@ -106,6 +106,7 @@ describe('when an empty database is seeded', () => {
         offices: await database.prisma.office.count(),
         categories: await database.prisma.category.count(),
         routes: await database.prisma.categoryRoute.count(),
+        articles: await database.prisma.article.count(),
       });
       expect(summary.districts).toBe(8);
     } finally {

@@ -6,6 +6,8 @@ import {
 } from '../../core/conversation/engine.ts';
 import type { Incoming, IncomingContent, Reply } from '../../core/conversation/types.ts';
 import { loadDistrictLocator } from '../../core/geo/load-district-locator.ts';
+import { createKnowledgeBase } from '../../core/helpdesk/knowledge-base.ts';
+import { createHelpSearch } from '../../core/helpdesk/search.ts';
 import { loadCategoryCatalog } from '../../core/reports/categories.ts';
 import { loadCityCalendar } from '../../core/routing/city-calendar.ts';
 import type { TestDatabase } from './database.ts';
@@ -44,6 +46,7 @@ export async function testEngine(
     suggester,
     categories: await loadCategoryCatalog(db.prisma),
     calendar: await loadCityCalendar(),
+    knowledge: createKnowledgeBase(db.prisma, createHelpSearch),
   });
 }
 

@@ -30,6 +30,12 @@ export function startReport(ctx: FlowContext, seed?: Incoming): FlowResult {
   return enter(ctx, state.draft, 'location');
 }
 
+/** A report begun from the help desk: the resident's words are already its description. */
+export function startReportWithDescription(ctx: FlowContext, description: string): FlowResult {
+  const draft: ReportDraft = { photos: [], description };
+  return enter(ctx, draft, 'location');
+}
+
 /** Handles what the resident sent while a report is being written. */
 export async function continueReport(ctx: FlowContext, state: ReportState): Promise<FlowResult> {
   const incoming = ctx.incoming;

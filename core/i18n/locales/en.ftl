@@ -350,3 +350,55 @@ open311-group-city = City upkeep
 open311-notice = Status: { $status }.
 open311-notice-deadline = Status: { $status }. An answer is due by { $deadline }.
 open311-notice-filed = Request No. { $number } is accepted and will be passed to the office in charge.
+
+## The help desk.
+
+menu-helpdesk = ❓ Ask a question
+help-ask = Ask about city life in your own words — e.g. "who to call when there is no hot water". I will look in the knowledge base, and pass the question to an operator if I find nothing.
+help-ask-text-only = Please type your question.
+help-ask-longer = Please say a little more — a few words at least.
+help-looks-like-report = It sounds like you are reporting a problem. File a report with an office? Your words become its description.
+help-file-report = 📝 Yes, file a report
+help-search-anyway = No, it is a question — look for an answer
+help-ask-operator = 👤 Ask an operator
+help-nothing-found = The knowledge base has no fitting answer. Pass the question to an operator? They answer here, in this chat.
+help-found = Here is what I found. Choose an answer; if none fits, ask an operator.
+help-closed = All right. When you have a question, press "Ask a question" in the menu.
+help-cancel = ✖ Close
+help-article-gone = This answer was removed from the knowledge base. Ask again: /ask
+help-article-helped = 👍 It helped
+help-not-it = This does not answer my question
+help-glad = Glad it helped!
+help-passed = Question No. { $id } is with the help-desk operators. The answer will come here by { $deadline }.
+help-rated = Thank you for the rating!
+help-rated-already = This answer has been rated already.
+help-not-operator = This is for help-desk operators.
+help-queue-empty = No open questions.
+help-queue-title = Residents' questions, oldest first:
+help-queue-line = No. { $id } · due { $deadline } · { $text }
+help-queue-line-late = 🚨 No. { $id } · was due { $deadline } · { $text }
+help-queue-answer = Answer No. { $id }
+help-question-gone = The question is not found.
+help-question-answered = Question No. { $id } has been answered already.
+help-write-answer =
+    Question No. { $id }:
+
+    { $text }
+
+    Write the answer — it goes to the resident. /cancel to cancel.
+help-write-answer-text = Please type the answer.
+help-answer-sent = The answer to question No. { $id } is sent. If it helps others too, make it a knowledge-base article.
+help-make-article = 📚 Make it an article
+help-article-made = Article No. { $id } is in the knowledge base: the next resident gets the answer at once.
+help-operator-new =
+    ❓ New question No. { $id } (answer by { $deadline }):
+
+    { $text }
+help-operator-answer = Answer
+help-answer-to-resident =
+    The help desk's answer to your question No. { $id }:
+    "{ $question }"
+
+    { $answer }
+
+    Rate the answer:
