@@ -102,7 +102,17 @@ export const reportRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app, 
             },
           ]
         : [];
-      const where: Prisma.ReportWhereInput = { AND: [scope, filtersOf(query), ...before] };
+      // The category by id: a join on its code keeps PostgreSQL from walking the filing-time
+      // index, which made this filter several times slower on 100,000 reports.
+      const category = query.category
+        ? await prisma.category.findUnique({
+            where: { code: query.category },
+            select: { id: true },
+          })
+        : undefined;
+      if (category === null) return { reports: [], nextCursor: null };
+      const filters = filtersOf(query, category?.id);
+      const where: Prisma.ReportWhereInput = { AND: [scope, filters, ...before] };
       const rows = await prisma.report.findMany({
         where,
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -209,7 +219,10 @@ export const reportRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app, 
   );
 };
 
-function filtersOf(query: z.infer<typeof listQuery>): Prisma.ReportWhereInput {
+function filtersOf(
+  query: z.infer<typeof listQuery>,
+  categoryId: number | undefined,
+): Prisma.ReportWhereInput {
   const now = new Date();
   const open: Prisma.ReportWhereInput = {
     status: { in: ['routed', 'in_progress', 'answered', 'reopened'] },
@@ -219,7 +232,7 @@ function filtersOf(query: z.infer<typeof listQuery>): Prisma.ReportWhereInput {
     ...(query.status ? { status: { in: query.status } } : {}),
     ...(query.officeId ? { officeId: query.officeId } : {}),
     ...(query.districtId ? { districtId: query.districtId } : {}),
-    ...(query.category ? { category: { code: query.category } } : {}),
+    ...(categoryId === undefined ? {} : { categoryId }),
     ...(query.createdFrom || query.createdTo
       ? { createdAt: range(query.createdFrom, query.createdTo) }
       : {}),
