@@ -21,6 +21,8 @@ export interface CategoryInfo {
   code: string;
   name: string;
   urgent: boolean;
+  /** Months (1-12) it is urgent in; empty: all year. */
+  urgentMonths: number[];
 }
 
 /** The categories residents choose from, in the order they are shown. */

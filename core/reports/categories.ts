@@ -5,7 +5,7 @@ import type { PrismaClient } from '../db/client.ts';
 export async function loadCategoryCatalog(prisma: PrismaClient): Promise<CategoryCatalog> {
   const rows = await prisma.category.findMany({
     orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    select: { code: true, name: true, urgent: true },
+    select: { code: true, name: true, urgent: true, urgentMonths: true },
   });
   return catalogOf(rows);
 }

@@ -4,6 +4,7 @@ import { queueDelivery } from '../delivery/deliveries.ts';
 import { resolveLocale, translator } from '../i18n/index.ts';
 import { actOnReport } from '../reports/act.ts';
 import { decide } from '../reports/lifecycle.ts';
+import { isUrgentAt } from '../reports/urgency.ts';
 import { queueOfficeNotice } from '../staff/office-notices.ts';
 import { buildReportCard } from '../staff/report-card.ts';
 import { formatCityDate } from '../text/dates.ts';
@@ -101,7 +102,8 @@ export async function routeReport(
       },
     });
 
-    await queueOfficeCard(db, reportId, office.id, routedEvent.id, now, report.category.urgent);
+    const urgent = isUrgentAt(report.category, report.createdAt);
+    await queueOfficeCard(db, reportId, office.id, routedEvent.id, now, urgent);
     const t = translator(resolveLocale(report.resident.locale));
     const text = t('notify-routed', {
       number: report.number,

@@ -37,6 +37,8 @@ export const categorySchema = z.object({
   sortOrder: z.number().int(),
   deadlineDays: z.number().int().min(1).max(365).default(8),
   urgent: z.boolean().default(false),
+  /** Months (1-12) an urgent category is urgent in; empty or absent: all year. */
+  urgentMonths: z.array(z.number().int().min(1).max(12)).default([]),
 });
 
 export const categoryRouteSchema = z.object({

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import { type ActionType, type Actor, availableActions } from '../reports/lifecycle.ts';
 import { REPORT_STATE_FIELDS } from '../reports/report-state.ts';
+import { isUrgentAt } from '../reports/urgency.ts';
 import { formatCityDate } from '../text/dates.ts';
 
 /** Why a card is being shown: it sets the card's first line. */
@@ -35,7 +36,7 @@ const CARD_FIELDS = {
   deadlineAt: true,
   createdAt: true,
   reopenCount: true,
-  category: { select: { name: true, urgent: true } },
+  category: { select: { name: true, urgent: true, urgentMonths: true } },
   district: { select: { name: true } },
   office: { select: { name: true } },
   photos: {
@@ -61,7 +62,7 @@ export async function buildReportCard(
   const overdue = report.deadlineAt !== null && report.deadlineAt < options.now;
   const lines = [
     t(`card-headline-${options.headline.replaceAll('_', '-')}`, { number: report.number }),
-    ...(report.category.urgent ? [t('card-urgent')] : []),
+    ...(isUrgentAt(report.category, report.createdAt) ? [t('card-urgent')] : []),
     ...(report.reopenCount > 0 ? [t('card-reopened-times', { count: report.reopenCount })] : []),
     t('card-category', { category: report.category.name }),
     t('card-place', { place: placeOf(t, report) }),

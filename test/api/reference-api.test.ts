@@ -266,7 +266,16 @@ describe('when an admin manages categories and their deadlines', () => {
       sortOrder: 0,
       deadlineDays: 3,
       urgent: true,
+      urgentMonths: [],
     });
+    const winter = await send('admin', 'PATCH', '/api/v1/categories/playgrounds', {
+      urgentMonths: [12, 1, 2],
+    });
+    expect(winter.json().urgentMonths).toEqual([12, 1, 2]);
+    const twice = await send('admin', 'PATCH', '/api/v1/categories/playgrounds', {
+      urgentMonths: [1, 1],
+    });
+    expect(twice.statusCode).toBe(400);
     const over = await send('admin', 'PATCH', '/api/v1/categories/playgrounds', {
       deadlineDays: 61,
     });

@@ -13,6 +13,8 @@ const categoryView = z.object({
   /** The SLA: working days an office has to answer. */
   deadlineDays: z.number(),
   urgent: z.boolean(),
+  /** Months (1-12) an urgent category is urgent in; empty: all year. */
+  urgentMonths: z.array(z.number()),
 });
 
 const CATEGORY_SELECT = {
@@ -22,6 +24,7 @@ const CATEGORY_SELECT = {
   sortOrder: true,
   deadlineDays: true,
   urgent: true,
+  urgentMonths: true,
 } as const;
 
 const editable = {
@@ -30,6 +33,10 @@ const editable = {
   sortOrder: z.number().int().min(-1_000_000).max(1_000_000),
   deadlineDays: z.number().int().min(1).max(60),
   urgent: z.boolean(),
+  urgentMonths: z
+    .array(z.number().int().min(1).max(12))
+    .max(12)
+    .refine((months) => new Set(months).size === months.length, 'each month once'),
 };
 
 /**
@@ -74,6 +81,7 @@ export const categoryRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = a
           sortOrder: editable.sortOrder.default(0),
           deadlineDays: editable.deadlineDays.default(8),
           urgent: editable.urgent.default(false),
+          urgentMonths: editable.urgentMonths.default([]),
         }),
         response: { 201: categoryView },
       },

@@ -5,6 +5,7 @@ import {
   MAX_ADDRESS_LENGTH,
   MAX_DESCRIPTION_LENGTH,
 } from '../../reports/rules.ts';
+import { isUrgentAt } from '../../reports/urgency.ts';
 import type { FlowContext, FlowResult } from '../context.ts';
 import { isLabel, mainMenu, reportStepKeyboard } from '../keyboards.ts';
 import { REPORT_STEPS, type ReportDraft, type ReportState, type ReportStep } from '../state.ts';
@@ -235,7 +236,8 @@ async function submit(ctx: FlowContext, state: ReportState): Promise<FlowResult>
     ...(draft.districtId ? { districtId: draft.districtId } : {}),
   });
 
-  const urgent = ctx.services.categories.find(draft.categoryCode)?.urgent ?? false;
+  const category = ctx.services.categories.find(draft.categoryCode);
+  const urgent = category ? isUrgentAt(category, ctx.services.now()) : false;
   const text = [ctx.t('report-submitted', { number: report.number })];
   if (urgent) text.push(ctx.t('report-urgent-note'));
   return {
