@@ -182,12 +182,17 @@ export function formatReplaySummary(summary: ReplaySummary): string[] {
   return [
     `appeals replayed:         ${summary.appeals} in ${summary.seconds.toFixed(1)} s`,
     `filed (ticket received):  ${summary.filed}`,
-    `stored exactly once:      ${summary.storedOnce} (reports in the database: ${summary.reportsInDatabase})`,
+    `stored exactly once:      ${summary.storedOnce} ` +
+      `(reports in the database: ${summary.reportsInDatabase})`,
     `in the right district:    ${summary.rightDistrict} (${districts})`,
-    `with the right category:  ${summary.rightCategory} (suggestion taken ${summary.tookSuggestion}, chosen from the full list ${summary.choseFromList})`,
+    `with the right category:  ${summary.rightCategory} ` +
+      `(suggestion taken ${summary.tookSuggestion}, ` +
+      `chosen from the full list ${summary.choseFromList})`,
     `with their photos:        ${summary.rightPhotos} (${summary.photos} photos)`,
     `with their description:   ${summary.rightDescription}`,
-    `refused as too short:     ${refused.too_short} (texts breaking the rule: ${summary.tooShortTexts}; refused as empty ${refused.empty}, as too long ${refused.too_long})`,
+    `refused as too short:     ${refused.too_short} ` +
+      `(texts breaking the rule: ${summary.tooShortTexts}; ` +
+      `refused as empty ${refused.empty}, as too long ${refused.too_long})`,
     `failures:                 ${summary.failures.length}`,
     ...summary.failures.slice(0, 20).map((failure) => `  ${failure}`),
   ];

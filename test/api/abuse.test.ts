@@ -5,6 +5,7 @@ import { routeReport } from '../../core/routing/route-report.ts';
 import { issueApiToken } from '../../core/staff/api-tokens.ts';
 import { AdminApi } from '../support/admin-api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { consentedResident } from '../support/residents.ts';
 
 let db: TestDatabase;
 let api: AdminApi;
@@ -22,14 +23,9 @@ const SCRIPT = '<script>alert(1)</script>';
 const SQL = `'; DROP TABLE "Report"; --`;
 
 async function routedReport(): Promise<number> {
-  const resident = await db.prisma.resident.create({
-    data: {
-      channel: 'console',
-      platformUserId: `abuse-${Math.random()}`,
-      chatId: 'abuse',
-      consentAt: new Date(),
-      consentVersion: 'test',
-    },
+  const resident = await consentedResident(db.prisma, {
+    channel: 'console',
+    userId: `abuse-${Math.random()}`,
   });
   const district = await db.prisma.district.findFirstOrThrow({ where: { code: 'tsentralny' } });
   const filed = await createReport(db.prisma, {

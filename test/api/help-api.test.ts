@@ -3,6 +3,7 @@ import { askOperators } from '../../core/helpdesk/questions.ts';
 import { loadCityCalendar } from '../../core/routing/city-calendar.ts';
 import { AdminApi } from '../support/admin-api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { consentedResident } from '../support/residents.ts';
 
 let db: TestDatabase;
 let api: AdminApi;
@@ -11,15 +12,7 @@ let residentId = 0;
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await AdminApi.start(db);
-  const resident = await db.prisma.resident.create({
-    data: {
-      channel: 'telegram',
-      platformUserId: '910001',
-      chatId: '910001',
-      consentAt: new Date(),
-      consentVersion: 'test',
-    },
-  });
+  const resident = await consentedResident(db.prisma, { userId: '910001' });
   residentId = resident.id;
 });
 afterAll(async () => {

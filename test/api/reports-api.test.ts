@@ -4,6 +4,7 @@ import { loadCityCalendar } from '../../core/routing/city-calendar.ts';
 import { routeReport } from '../../core/routing/route-report.ts';
 import { AdminApi } from '../support/admin-api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { consentedResident } from '../support/residents.ts';
 
 let db: TestDatabase;
 let api: AdminApi;
@@ -13,15 +14,7 @@ let residentId = 0;
 beforeAll(async () => {
   db = await createTestDatabase();
   api = await AdminApi.start(db);
-  const resident = await db.prisma.resident.create({
-    data: {
-      channel: 'telegram',
-      platformUserId: '700001',
-      chatId: '700001',
-      consentAt: new Date(),
-      consentVersion: 'test',
-    },
-  });
+  const resident = await consentedResident(db.prisma, { userId: '700001' });
   residentId = resident.id;
 });
 afterAll(async () => {

@@ -74,7 +74,8 @@ describe.each<DeliveryMode>(['webhook', 'polling'])('when updates arrive by %s',
       .poll(() => harness.lastText(chatId), { timeout: 15_000 })
       .toMatch(
         new RegExp(
-          `Обращение № ${number} передано в службу: .+\\. Срок ответа — до \\d\\d\\.\\d\\d\\.\\d{4}`,
+          `Обращение № ${number} передано в службу: .+\\. ` +
+            'Срок ответа — до \\d\\d\\.\\d\\d\\.\\d{4}',
         ),
       );
     const report = await db.prisma.report.findUniqueOrThrow({

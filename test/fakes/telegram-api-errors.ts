@@ -64,16 +64,19 @@ export const TELEGRAM_ERRORS = {
   messageToDeleteNotFound: 'Bad Request: message to delete not found',
   messageCantBeEdited: "Bad Request: message can't be edited",
   messageNotModified:
-    'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+    'Bad Request: message is not modified: specified new message content and reply markup ' +
+    'are exactly the same as a current content and reply markup of the message',
   replyNotFound: 'Bad Request: message to be replied not found',
   wrongFileId: 'Bad Request: wrong file identifier/HTTP URL specified',
   invalidFileId: 'Bad Request: invalid file_id',
   fileTooBig: 'Bad Request: file is too big',
   secretTokenCharacters: 'Bad Request: secret token contains unallowed characters',
   webhookActive:
-    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+    "Conflict: can't use getUpdates method while webhook is active; " +
+    'use deleteWebhook to delete the webhook first',
   terminatedByOtherPoll:
-    'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+    'Conflict: terminated by other getUpdates request; ' +
+    'make sure that only one bot instance is running',
   terminatedBySetWebhook: 'Conflict: terminated by setWebhook request',
 } as const;
 

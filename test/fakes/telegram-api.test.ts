@@ -295,7 +295,8 @@ describe('when Telegram refuses a request', () => {
       'an unescaped MarkdownV2 character',
       () => api().sendMessage(RESIDENT, 'Ленина, 1.', { parse_mode: 'MarkdownV2' }),
       400,
-      `Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'`,
+      "Bad Request: can't parse entities: Character '.' is reserved " +
+        "and must be escaped with the preceding '\\'",
     ],
     [
       'callback data over 64 bytes (33 Cyrillic letters)',

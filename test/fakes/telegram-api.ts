@@ -13,7 +13,11 @@ import { FaultPlan, type FaultSpec } from './telegram-api-faults.ts';
 import { UpdateFeed, type WebhookState } from './telegram-api-feed.ts';
 import { internalError, runMethod, writeFile, writeJson } from './telegram-api-http.ts';
 import type { MethodHandler } from './telegram-api-method.ts';
-import { CallRecorder, type RecordedCall, type WaitOptions } from './telegram-api-recorder.ts';
+import {
+  createBotApiRecorder,
+  type RecordedCall,
+  type WaitOptions,
+} from './telegram-api-recorder.ts';
 import { type SendingDeps, sendingMethods } from './telegram-api-sending.ts';
 import { FakeChatStore, type FileRegistration, type SentMessage } from './telegram-api-store.ts';
 import { DEFAULT_BOT_TOKEN, fakeBotInfo } from './telegram-ids.ts';
@@ -133,7 +137,7 @@ class FakeTelegramServer implements FakeTelegramApi {
   private readonly store: FakeChatStore;
   private readonly feed = new UpdateFeed();
   private readonly faults = new FaultPlan();
-  private readonly recorder = new CallRecorder();
+  private readonly recorder = createBotApiRecorder();
   private readonly sending: SendingDeps;
   private readonly handlers = new Map<string, MethodHandler>();
   private readonly canonical = new Map<string, string>();

@@ -131,7 +131,8 @@ function closeTag(
   }
   if (open.name !== name) {
     throw cantParse(
-      `Unmatched end tag at byte offset ${byteOffset(source, at)}, expected "</${open.name}>", found "</${name}>"`,
+      `Unmatched end tag at byte offset ${byteOffset(source, at)}, ` +
+        `expected "</${open.name}>", found "</${name}>"`,
     );
   }
   const parent = stack.at(-1);

@@ -33,7 +33,7 @@ import {
 } from './vk-api-messages-store.ts';
 import type { VkMethodHandler } from './vk-api-method.ts';
 import { type PhotoRegistration, type VkPhoto, VkPhotoStore } from './vk-api-photos.ts';
-import { VkCallRecorder, type VkRecordedCall, type VkWaitOptions } from './vk-api-recorder.ts';
+import { createVkRecorder, type VkRecordedCall, type VkWaitOptions } from './vk-api-recorder.ts';
 import { type MessageNewEvent, type VkEvent, withEnvelope } from './vk-events.ts';
 
 /**
@@ -153,7 +153,7 @@ class FakeVkServer implements FakeVkApi {
   private readonly longPoll: BotsLongPoll;
   private readonly faults = new FaultPlan();
   private readonly limit: RequestLimit;
-  private readonly recorder = new VkCallRecorder();
+  private readonly recorder = createVkRecorder();
   private readonly handlers = new Map<string, VkMethodHandler>();
 
   constructor(private readonly options: FakeVkApiOptions) {

@@ -1,9 +1,6 @@
-import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot } from 'grammy';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createService } from '../../app/service.ts';
-import { createTelegramSender } from '../../bots/telegram/sender.ts';
 import { parseConfig } from '../../core/config.ts';
 import { deliver } from '../../core/delivery/deliver.ts';
 import { queueDelivery } from '../../core/delivery/deliveries.ts';
@@ -12,6 +9,7 @@ import { type JobsRuntime, startJobs } from '../../core/jobs/runtime.ts';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/telegram-api.ts';
 import { createEmptyDatabase, type TestDatabase } from '../support/database.ts';
 import { clearRedisPrefix, testRedisPrefix, testRedisUrl } from '../support/redis.ts';
+import { telegramSendersFor } from '../support/telegram-senders.ts';
 
 let db: TestDatabase;
 let telegram: FakeTelegramApi;
@@ -21,12 +19,7 @@ let nextChat = 930_000;
 beforeAll(async () => {
   db = await createEmptyDatabase();
   telegram = await startFakeTelegramApi();
-  const bot = new Bot(telegram.token, {
-    botInfo: telegram.botInfo,
-    client: { apiRoot: telegram.apiRoot },
-  });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
-  senders = { telegram: createTelegramSender(bot.api) };
+  senders = telegramSendersFor(telegram);
 });
 afterAll(async () => {
   await telegram.close();

@@ -1,12 +1,10 @@
-import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTelegramSender } from '../../bots/telegram/sender.ts';
 import { deliver } from '../../core/delivery/deliver.ts';
 import type { Senders } from '../../core/delivery/senders.ts';
 import { queueOfficeNotice } from '../../core/staff/office-notices.ts';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/telegram-api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { telegramSendersFor } from '../support/telegram-senders.ts';
 
 let db: TestDatabase;
 let telegram: FakeTelegramApi;
@@ -16,12 +14,7 @@ let nextChat = 940_000;
 beforeAll(async () => {
   db = await createTestDatabase();
   telegram = await startFakeTelegramApi();
-  const bot = new Bot(telegram.token, {
-    botInfo: telegram.botInfo,
-    client: { apiRoot: telegram.apiRoot },
-  });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
-  senders = { telegram: createTelegramSender(bot.api) };
+  senders = telegramSendersFor(telegram);
 });
 afterAll(async () => {
   await telegram.close();
