@@ -12,6 +12,9 @@ export const REPORT_ROLES = ['official', 'head', 'dispatcher', 'moderator', 'adm
  */
 export function reportScope(principal: Principal): Prisma.ReportWhereInput {
   if (principal.role === 'operator') throw forbidden('Operators work with the help desk only');
+  if (principal.role === 'organiser') {
+    throw forbidden('Organisers work with volunteer events and hearings only');
+  }
   if (principal.role === 'official' || principal.role === 'head') {
     return { officeId: principal.officeId ?? -1 };
   }
@@ -37,5 +40,7 @@ export function actorOfPrincipal(principal: Principal): Actor {
       return { kind: 'admin', id: principal.tokenId };
     case 'operator':
       return { kind: 'operator', id: principal.tokenId };
+    case 'organiser':
+      return { kind: 'organiser', id: principal.tokenId };
   }
 }

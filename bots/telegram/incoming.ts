@@ -63,6 +63,11 @@ function content(message: Message): IncomingContent {
     const venue = message.venue && { title: message.venue.title, address: message.venue.address };
     return venue ? { kind: 'location', point, venue } : { kind: 'location', point };
   }
+  if (message.contact) {
+    const own =
+      message.contact.user_id !== undefined && message.contact.user_id === message.from?.id;
+    return { kind: 'contact', phone: message.contact.phone_number, own };
+  }
   if (message.photo && message.photo.length > 0)
     return photoContent(message, largest(message.photo));
   // An animation also carries a `document` field; it is not a photo sent as a file.
@@ -127,7 +132,6 @@ function unsupportedKind(message: Message): UnsupportedKind {
   if (message.audio) return 'audio';
   if (message.video || message.video_note) return 'video';
   if (message.animation) return 'animation';
-  if (message.contact) return 'contact';
   if (message.poll) return 'poll';
   return 'other';
 }

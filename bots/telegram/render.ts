@@ -90,7 +90,9 @@ function markupOf(message: Outgoing): Markup | undefined {
         row.map((button) =>
           button.requestLocation
             ? { text: button.label, request_location: true }
-            : { text: button.label },
+            : button.requestContact
+              ? { text: button.label, request_contact: true }
+              : { text: button.label },
         ),
       ),
       resize_keyboard: true,

@@ -7,6 +7,8 @@ export function mainMenu(t: Translate): KeyButton[][] {
   return [
     [{ label: t('menu-report') }],
     [{ label: t('menu-my-reports') }, { label: t('menu-helpdesk') }],
+    [{ label: t('menu-volunteer') }, { label: t('menu-hearings') }],
+    [{ label: t('menu-official-reports') }, { label: t('menu-subscriptions') }],
     [{ label: t('menu-help') }],
   ];
 }

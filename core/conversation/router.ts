@@ -2,6 +2,8 @@ import { type Locale, translator } from '../i18n/index.ts';
 import { recordConsent } from '../residents/residents.ts';
 import { flowButton, parseButton } from './buttons.ts';
 import type { FlowContext, FlowResult } from './context.ts';
+import { FEATURES } from './feature-list.ts';
+import { featureHandler, featureScreen } from './features.ts';
 import { answerFollowup, cancelFollowup, continueFollowup } from './flows/followup.ts';
 import {
   askQuestion,
@@ -37,10 +39,13 @@ import type { ReportState } from './state.ts';
 import type { Incoming } from './types.ts';
 
 /** Decides which flow handles an update, given where the dialogue stands. */
-export async function route(ctx: FlowContext): Promise<FlowResult> {
+export async function route(original: FlowContext): Promise<FlowResult> {
+  const ctx = refuseStrayContact(original);
   const { incoming, state } = ctx;
   if (incoming.kind === 'command') return routeCommand(ctx, incoming.command, incoming.args);
   if (incoming.kind === 'button') return routeButton(ctx, incoming.payload);
+  const screen = featureScreen(FEATURES, state);
+  if (screen) return screen.message(ctx, state);
   if (state.screen === 'report') return continueReport(ctx, state);
   if (state.screen === 'staff') return continueStaffTask(ctx, state);
   if (state.screen === 'followup') return continueFollowup(ctx, state);
@@ -54,7 +59,9 @@ async function routeCommand(ctx: FlowContext, command: string, args: string): Pr
   // A bot link t.me/<bot>?start=link-CODE arrives as "/start link-CODE".
   const deepLink = /^link[-_](\S+)$/i.exec(args);
   if (command === 'start' && deepLink?.[1]) return linkChat(ctx, deepLink[1]);
-  const inTask = ['staff', 'followup', 'help', 'help-answer'].includes(state.screen);
+  const inTask =
+    ['staff', 'followup', 'help', 'help-answer'].includes(state.screen) ||
+    featureScreen(FEATURES, state) !== undefined;
   if (inTask) {
     if (command === 'cancel' || command === 'back' || command === 'menu' || command === 'start') {
       return showMenu(ctx, [{ text: ctx.t('staff-cancelled') }]);
@@ -94,9 +101,22 @@ async function routeCommand(ctx: FlowContext, command: string, args: string): Pr
       return help(ctx);
     case 'language':
       return switchLanguage(ctx);
-    default:
+    default: {
+      const handler = featureHandler(FEATURES, 'commands', command);
+      if (handler) return handler(ctx, args);
       return { state, messages: [{ text: ctx.t('unsupported-command') }] };
+    }
   }
+}
+
+/** A shared contact is only wanted where a screen asks for a phone; elsewhere it is refused. */
+function refuseStrayContact(ctx: FlowContext): FlowContext {
+  const { incoming } = ctx;
+  if (incoming.kind !== 'contact' || featureScreen(FEATURES, ctx.state)?.acceptsContact) {
+    return ctx;
+  }
+  const { phone: _phone, own: _own, ...base } = incoming;
+  return { ...ctx, incoming: { ...base, kind: 'unsupported', what: 'contact' } };
 }
 
 /** /language: Russian and English take turns; the choice stays with the chat. */
@@ -153,7 +173,16 @@ async function routeButton(ctx: FlowContext, payload: string): Promise<FlowResul
       return startReport({ ...ctx, state: menuState(ctx) });
     case 'followup-cancel':
       return state.screen === 'followup' ? cancelFollowup(ctx) : showMenu(ctx);
-    default:
+    default: {
+      const view =
+        button.revision === undefined
+          ? featureHandler(FEATURES, 'viewButtons', button.action)
+          : undefined;
+      if (view) return view(ctx, button.arg);
+      const screen = featureScreen(FEATURES, state);
+      if (button.revision !== undefined && screen?.button) {
+        return screen.button(ctx, state, button.action, button.arg);
+      }
       if (button.revision === undefined && button.action === 'rate') return rate(ctx, button.arg);
       if (button.revision === undefined) return routeReportButton(ctx, button.action, button.arg);
       if (state.screen === 'report')
@@ -162,6 +191,7 @@ async function routeButton(ctx: FlowContext, payload: string): Promise<FlowResul
         return pressStaffTaskButton(ctx, state, button.action, button.arg);
       if (state.screen === 'help') return pressHelpButton(ctx, state, button.action);
       return { state, messages: [], buttonNotice: t('button-stale') };
+    }
   }
 }
 
@@ -251,6 +281,11 @@ async function routeMenu(ctx: FlowContext): Promise<FlowResult> {
     if (isLabel(t, incoming.text, 'menu-my-reports')) return showMyReports(ctx, 1);
     if (isLabel(t, incoming.text, 'menu-help')) return help(ctx);
     if (isLabel(t, incoming.text, 'menu-helpdesk')) return openHelpDesk(ctx);
+    for (const feature of FEATURES) {
+      for (const [key, handler] of Object.entries(feature.menuLabels ?? {})) {
+        if (isLabel(t, incoming.text, key)) return handler(ctx);
+      }
+    }
   }
   return { state: ctx.state, messages: [menuMessage(ctx, 'menu-hint')] };
 }

@@ -53,6 +53,11 @@ export type IncomingContent =
   | { kind: 'location'; point: GeoPoint; venue?: { title: string; address: string } }
   | { kind: 'photo'; photo: PhotoRef; caption?: string; mediaGroupId?: string }
   | { kind: 'button'; payload: string }
+  /**
+   * A phone number shared with the platform's contact button. `own` is true when the contact
+   * is the sender's own account (Telegram says whose it is), not someone else's card.
+   */
+  | { kind: 'contact'; phone: string; own: boolean }
   | { kind: 'unsupported'; what: UnsupportedKind };
 
 /** One thing a person did in a chat, in platform-neutral terms. */
@@ -68,6 +73,11 @@ export interface KeyButton {
   label: string;
   /** Asks the platform to send the person's location when pressed. */
   requestLocation?: boolean;
+  /**
+   * Asks the platform to send the person's own phone number when pressed. VK has no such
+   * button: there it is a plain button, and the flow asks for the number in words.
+   */
+  requestContact?: boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 
@@ -16,12 +16,14 @@ function bundleFor(locale: Locale): FluentBundle {
   const cached = bundles.get(locale);
   if (cached) return cached;
 
-  const file = fileURLToPath(new URL(`./locales/${locale}.ftl`, import.meta.url));
   // Unicode isolation marks would leak into plain chat messages; our texts need none.
   const bundle = new FluentBundle(locale, { useIsolating: false });
-  const errors = bundle.addResource(new FluentResource(readFileSync(file, 'utf8')));
-  if (errors.length > 0) {
-    throw new Error(`Locale file ${locale}.ftl has errors: ${errors.map(String).join('; ')}`);
+  for (const file of localeFiles(locale)) {
+    // A key defined twice (in two services' files) is an error, not a silent override.
+    const errors = bundle.addResource(new FluentResource(readFileSync(file, 'utf8')));
+    if (errors.length > 0) {
+      throw new Error(`Locale file ${file} has errors: ${errors.map(String).join('; ')}`);
+    }
   }
   bundles.set(locale, bundle);
   return bundle;
@@ -47,7 +49,18 @@ function format(locale: Locale, key: string, args?: TextArgs): string | undefine
 
 /** Every message key of a locale, for the test that keeps the locales in step. */
 export function messageKeys(locale: Locale): string[] {
-  const file = fileURLToPath(new URL(`./locales/${locale}.ftl`, import.meta.url));
-  const resource = new FluentResource(readFileSync(file, 'utf8'));
-  return resource.body.map((entry) => entry.id).filter((id) => !id.startsWith('-'));
+  return localeFiles(locale).flatMap((file) =>
+    new FluentResource(readFileSync(file, 'utf8')).body
+      .map((entry) => entry.id)
+      .filter((id) => !id.startsWith('-')),
+  );
+}
+
+/** A locale's texts live in one file per service under locales/<locale>/, read in name order. */
+function localeFiles(locale: Locale): string[] {
+  const dir = fileURLToPath(new URL(`./locales/${locale}/`, import.meta.url));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.ftl'))
+    .sort()
+    .map((name) => `${dir}${name}`);
 }

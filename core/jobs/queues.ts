@@ -4,6 +4,11 @@ export const QUEUES = {
   delivery: 'delivery',
   maintenance: 'maintenance',
   media: 'media',
+  /** Broadcast sends, one queue per platform so each keeps to its own limit. */
+  broadcastTelegram: 'broadcast-telegram',
+  broadcastVk: 'broadcast-vk',
+  /** Starts a published broadcast: turns its recipients into send jobs. */
+  broadcast: 'broadcast',
 } as const;
 
 export const JOBS = {
@@ -11,6 +16,8 @@ export const JOBS = {
   deliver: 'deliver',
   pruneInbox: 'prune-inbox',
   storePhotos: 'store-photos',
+  startBroadcast: 'start-broadcast',
+  sendBroadcast: 'send-broadcast',
 } as const;
 
 export interface RouteReportPayload {
@@ -25,4 +32,8 @@ export interface DeliverPayload {
 
 export interface StorePhotosPayload {
   reportId: number;
+}
+
+export interface StartBroadcastPayload {
+  broadcastId: number;
 }

@@ -39,6 +39,8 @@ export type Actor =
   | { kind: 'moderator'; id?: number }
   /** Help-desk operators see no report actions; the kind exists so they are refused. */
   | { kind: 'operator'; id?: number }
+  /** Organisers run volunteer events and hearings; like operators, they act on no report. */
+  | { kind: 'organiser'; id?: number }
   | { kind: 'admin'; id?: number };
 
 export type ActorKind = Actor['kind'];

@@ -20,6 +20,7 @@ export const STAFF_ROLES: readonly StaffRole[] = [
   'dispatcher',
   'moderator',
   'operator',
+  'organiser',
   'admin',
 ];
 

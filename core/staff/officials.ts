@@ -53,6 +53,8 @@ export function actorOf(official: Official): Actor {
       return { kind: 'admin', id: official.id };
     case 'operator':
       return { kind: 'operator', id: official.id };
+    case 'organiser':
+      return { kind: 'organiser', id: official.id };
   }
 }
 
@@ -61,8 +63,8 @@ export function maySee(official: Official, reportOfficeId: number | null): boole
   if (official.role === 'official' || official.role === 'head') {
     return reportOfficeId !== null && reportOfficeId === official.officeId;
   }
-  // The help desk works with questions, not with offices' reports.
-  return official.role !== 'operator';
+  // The help desk and the organisers work with other things than offices' reports.
+  return official.role !== 'operator' && official.role !== 'organiser';
 }
 
 /** Marks a staff chat as refusing our messages, or as taking them again. */

@@ -11,7 +11,15 @@ import {
 import { requireRole } from '../auth.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 
-const ROLE = z.enum(['official', 'head', 'dispatcher', 'moderator', 'operator', 'admin']);
+const ROLE = z.enum([
+  'official',
+  'head',
+  'dispatcher',
+  'moderator',
+  'operator',
+  'organiser',
+  'admin',
+]);
 
 /**
  * One-time codes that link a chat in the bots to a role (and office): admins issue any, heads

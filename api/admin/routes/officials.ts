@@ -6,7 +6,15 @@ import type { Prisma } from '../../../generated/prisma/client.ts';
 import { requireRole } from '../auth.ts';
 import { forbidden, notFound } from '../errors.ts';
 
-const ROLE = z.enum(['official', 'head', 'dispatcher', 'moderator', 'operator', 'admin']);
+const ROLE = z.enum([
+  'official',
+  'head',
+  'dispatcher',
+  'moderator',
+  'operator',
+  'organiser',
+  'admin',
+]);
 
 /** What an admin needs to tell staff apart; never the platform's user or chat ids. */
 const officialView = z.object({

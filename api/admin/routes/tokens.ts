@@ -7,7 +7,15 @@ import { requireRole } from '../auth.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { dbId } from './ids.ts';
 
-const ROLE = z.enum(['official', 'head', 'dispatcher', 'moderator', 'operator', 'admin']);
+const ROLE = z.enum([
+  'official',
+  'head',
+  'dispatcher',
+  'moderator',
+  'operator',
+  'organiser',
+  'admin',
+]);
 
 const tokenView = z.object({
   id: z.number(),

@@ -19,6 +19,10 @@ menu-title = Main menu. What would you like to do?
 menu-report = 📝 Report a problem
 menu-my-reports = 📋 My reports
 menu-help = ℹ️ Help
+menu-volunteer = 🤝 Volunteering
+menu-hearings = 🏛 Public hearings
+menu-official-reports = 📢 Officials' reports
+menu-subscriptions = 🔔 Subscriptions
 menu-hint = Choose an action in the menu below. To report a problem you can simply send a photo or a location.
 help-text =
     How to report a problem:
@@ -342,6 +346,7 @@ staff-done-duplicate = Report No. { $number } is merged into another. Its reside
 staff-refused-original-not-open = That report is closed already: a report merges only into an open one.
 staff-refused-same-report = A report cannot be merged with itself.
 staff-role-operator = help-desk operator
+staff-role-organiser = organiser (volunteering and hearings)
 
 ## Open311: service groups and notices on requests.
 

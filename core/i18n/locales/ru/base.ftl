@@ -19,6 +19,10 @@ menu-title = Главное меню. Выберите, что сделать:
 menu-report = 📝 Сообщить о проблеме
 menu-my-reports = 📋 Мои обращения
 menu-help = ℹ️ Справка
+menu-volunteer = 🤝 Волонтёрство
+menu-hearings = 🏛 Публичные слушания
+menu-official-reports = 📢 Отчёты чиновников
+menu-subscriptions = 🔔 Подписки
 menu-hint = Выберите действие в меню ниже. Чтобы сообщить о проблеме, можно сразу прислать фото или геопозицию.
 help-text =
     Как сообщить о проблеме:
@@ -346,6 +350,7 @@ staff-done-duplicate = Обращение № { $number } объединено �
 staff-refused-original-not-open = То обращение уже закрыто: объединять можно только с открытым.
 staff-refused-same-report = Обращение нельзя объединить с самим собой.
 staff-role-operator = оператор справочной службы
+staff-role-organiser = организатор (волонтёрство и слушания)
 
 ## Open311: группы услуг и пояснения к заявкам.
 
