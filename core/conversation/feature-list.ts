@@ -1,4 +1,5 @@
 import type { Feature } from './features.ts';
+import { subscriptionsFeature } from './flows/subscriptions.ts';
 
 /** The services the router offers beyond reporting and the help desk, in menu order. */
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [subscriptionsFeature];

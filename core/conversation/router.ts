@@ -119,9 +119,15 @@ function refuseStrayContact(ctx: FlowContext): FlowContext {
   return { ...ctx, incoming: { ...base, kind: 'unsupported', what: 'contact' } };
 }
 
-/** /language: Russian and English take turns; the choice stays with the chat. */
-function switchLanguage(ctx: FlowContext): FlowResult {
+/**
+ * /language: Russian and English take turns; the choice stays with the chat, and with the
+ * resident, so notices and broadcasts sent later speak it too.
+ */
+async function switchLanguage(ctx: FlowContext): Promise<FlowResult> {
   const locale: Locale = ctx.locale === 'ru' ? 'en' : 'ru';
+  if (ctx.resident) {
+    await ctx.services.db.resident.update({ where: { id: ctx.resident.id }, data: { locale } });
+  }
   const switched = { ...ctx, locale, t: translator(locale), state: { ...ctx.state, locale } };
   // In the middle of a report the draft stays; its current step is asked again in the new language.
   if (switched.state.screen === 'report') return resumeReport(switched, switched.state);
@@ -247,7 +253,12 @@ async function acceptConsent(ctx: FlowContext, then: string | undefined): Promis
   if (ctx.resident) return { state: ctx.state, messages: [], buttonNotice: t('consent-already') };
   const resident = await recordConsent(
     services.db,
-    { channel: incoming.channel, platformUserId: incoming.userId, chatId: incoming.chatId },
+    {
+      channel: incoming.channel,
+      platformUserId: incoming.userId,
+      chatId: incoming.chatId,
+      locale: ctx.locale,
+    },
     services.now(),
   );
   const consented = { ...ctx, resident };

@@ -28,7 +28,7 @@ export async function findResident(
  */
 export async function recordConsent(
   db: Db,
-  account: { channel: Channel; platformUserId: string; chatId: string },
+  account: { channel: Channel; platformUserId: string; chatId: string; locale?: string },
   now: Date,
 ): Promise<Resident> {
   return db.resident.upsert({
