@@ -3,6 +3,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { Redis } from 'ioredis';
 import { buildServer } from '../api/server.ts';
 import { createGrammyBot, createTelegramBot, type TelegramBot } from '../bots/telegram/bot.ts';
+import { createTelegramBroadcastSender } from '../bots/telegram/broadcast-sender.ts';
 import { createTelegramPhotoSource } from '../bots/telegram/photo-source.ts';
 import { ALLOWED_UPDATES, type Poller, startPolling } from '../bots/telegram/poller.ts';
 import { createTelegramSender } from '../bots/telegram/sender.ts';
@@ -172,6 +173,20 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       ? { vk: createVkSender({ api: vkClient.api, upload: vkClient.upload, media: mediaReader }) }
       : {}),
   };
+  // Broadcasts must see Telegram's 429s to pause their whole queue; VK's sender already drops
+  // a repeated send and paces itself.
+  const broadcastSenders = {
+    ...(config.TELEGRAM_BOT_TOKEN
+      ? {
+          telegram: createTelegramBroadcastSender({
+            token: config.TELEGRAM_BOT_TOKEN,
+            apiRoot: config.TELEGRAM_API_ROOT,
+            media: mediaReader,
+          }),
+        }
+      : {}),
+    ...(senders.vk ? { vk: senders.vk } : {}),
+  };
   // Report photos are copied into MEDIA_DIR: Telegram's through its file server, VK's from the
   // direct address its API gives.
   const photoSources: PhotoSources = {
@@ -213,6 +228,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
         log,
         calendar,
         senders,
+        broadcastSenders,
         runWorkers: config.ROLES.includes('worker'),
         deadlineSweepEveryMs: config.DEADLINE_SWEEP_SECONDS * 1000,
         reminderLeadMs: config.REMINDER_LEAD_HOURS * 3_600_000,

@@ -41,6 +41,14 @@ export const metrics = {
     labelNames: ['kind'] as const,
     registers: [metricsRegistry],
   }),
+  broadcastSends: new Counter({
+    name: 'oneclick_broadcast_sends_total',
+    help:
+      'Broadcast send jobs by channel and outcome (sent, unreachable, failed, uncertain, ' +
+      'skipped, rate_limited)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [metricsRegistry],
+  }),
 };
 
 /** Counts a worker's finished jobs under its queue's name; a failed attempt counts as failed. */

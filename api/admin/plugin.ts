@@ -5,6 +5,7 @@ import type { DashboardSessions } from '../dashboard/session.ts';
 import { rejectNul } from '../input-errors.ts';
 import { authenticate } from './auth.ts';
 import type { AdminApiOptions } from './options.ts';
+import { broadcastRoutes } from './routes/broadcasts.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { categoryRoutes } from './routes/categories.ts';
 import { categoryRouteRoutes } from './routes/category-routes.ts';
@@ -57,6 +58,7 @@ export const adminApi: FastifyPluginAsync<
   };
   await app.register(reportRoutes, deps);
   await app.register(helpRoutes, deps);
+  await app.register(broadcastRoutes, deps);
   // The city's reference data: offices, districts, categories, routes, staff, the calendar.
   const reference = { prisma: options.prisma };
   await app.register(officeRoutes, reference);

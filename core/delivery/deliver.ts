@@ -86,7 +86,7 @@ export async function deliver(
 }
 
 /** Whoever this chat is (a resident, a member of staff, an office group), we stop writing. */
-async function markUnreachable(db: Db, channel: Channel, chatId: string): Promise<void> {
+export async function markUnreachable(db: Db, channel: Channel, chatId: string): Promise<void> {
   const now = new Date();
   const stillReachable = { channel, chatId, unreachableAt: null };
   await db.resident.updateMany({ where: stillReachable, data: { unreachableAt: now } });

@@ -18,6 +18,10 @@ export const JOBS = {
   storePhotos: 'store-photos',
   startBroadcast: 'start-broadcast',
   sendBroadcast: 'send-broadcast',
+  /** Takes a cancelled broadcast's waiting sends out of the platform queues. */
+  cancelBroadcast: 'cancel-broadcast',
+  /** Re-adds the sends of unfinished broadcasts that Redis lost. */
+  resumeBroadcasts: 'resume-broadcasts',
 } as const;
 
 export interface RouteReportPayload {
@@ -36,4 +40,10 @@ export interface StorePhotosPayload {
 
 export interface StartBroadcastPayload {
   broadcastId: number;
+}
+
+/** One broadcast to one recipient, on the recipient's platform queue. */
+export interface SendBroadcastPayload {
+  broadcastId: number;
+  residentId: number;
 }

@@ -1,4 +1,9 @@
 import { Queue, type Worker } from 'bullmq';
+import {
+  type BroadcastWorkerOptions,
+  type BroadcastWorkers,
+  startBroadcastWorkers,
+} from '../broadcast/workers.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Senders } from '../delivery/senders.ts';
 import type { Logger } from '../logger.ts';
@@ -38,11 +43,19 @@ export async function startJobs(options: {
   reminderLeadMs?: number;
   /** Where report photos are copied and how each channel's are fetched; unset: not copied. */
   media?: { store: MediaStore; sources: PhotoSources };
+  /**
+   * How broadcasts reach each platform: senders that throw a rate limit rather than wait it
+   * out (bots/telegram/broadcast-sender.ts); unset: the delivery senders, which still work but
+   * wait out each 429 inside its job.
+   */
+  broadcastSenders?: Senders;
+  /** Broadcast pacing and recovery (core/broadcast/workers.ts has the defaults). */
+  broadcast?: BroadcastWorkerOptions;
 }): Promise<JobsRuntime> {
   const { prefix, prisma, log } = options;
   const producer = redisOptions(options.redisUrl, { maxRetriesPerRequest: 1 });
   const queues = new Map<string, Queue>(
-    [QUEUES.routing, QUEUES.delivery, QUEUES.media].map((name) => {
+    [QUEUES.routing, QUEUES.delivery, QUEUES.media, QUEUES.broadcast].map((name) => {
       const queue = new Queue(name, {
         connection: producer,
         prefix,
@@ -66,6 +79,7 @@ export async function startJobs(options: {
 
   let workers: Worker[] = [];
   let maintenance: MaintenanceJobs | undefined;
+  let broadcasts: BroadcastWorkers | undefined;
   if (options.runWorkers) {
     // Workers block on their connections, which therefore must never give up a command.
     const consumer = redisOptions(options.redisUrl, { maxRetriesPerRequest: null });
@@ -75,6 +89,15 @@ export async function startJobs(options: {
       startDeliveryWorker({ ...base, senders: options.senders, onJobsQueued: relay.kick }),
       ...(options.media ? [startMediaWorker({ ...base, ...options.media })] : []),
     ];
+    broadcasts = await startBroadcastWorkers({
+      prefix,
+      prisma,
+      log,
+      producer,
+      consumer,
+      senders: options.broadcastSenders ?? options.senders,
+      ...options.broadcast,
+    });
     maintenance = await startMaintenance({
       ...base,
       sweeps: {
@@ -91,7 +114,7 @@ export async function startJobs(options: {
     relay,
     async close() {
       // Workers first: a job finishing now may still hand work to the relay.
-      await Promise.all(workers.map((worker) => worker.close()));
+      await Promise.all([...workers.map((worker) => worker.close()), broadcasts?.close()]);
       await maintenance?.close();
       await relay.stop();
       await Promise.all([...queues.values()].map((queue) => queue.close()));

@@ -1,12 +1,13 @@
 import { VK_ERRORS, type VkFaultSpec } from './vk-api-errors.ts';
 
 /**
- * What can go wrong on purpose: errors queued per method, each used up by one call, and VK's
- * limit of requests per second for a community token.
+ * What can go wrong on purpose: errors and slow answers queued per method, each used up by one
+ * call, and VK's limit of requests per second for a community token.
  */
 
 export class FaultPlan {
   private readonly errors = new Map<string, VkFaultSpec[]>();
+  private readonly delays = new Map<string, number[]>();
 
   failNext(method: string, fault: VkFaultSpec, times: number): void {
     const queued = this.errors.get(method) ?? [];
@@ -18,8 +19,17 @@ export class FaultPlan {
     return this.errors.get(method)?.shift();
   }
 
+  delayNext(method: string, ms: number, times: number): void {
+    this.delays.set(method, [...(this.delays.get(method) ?? []), ...Array(times).fill(ms)]);
+  }
+
+  takeDelay(method: string): number | undefined {
+    return this.delays.get(method)?.shift();
+  }
+
   reset(): void {
     this.errors.clear();
+    this.delays.clear();
   }
 }
 

@@ -104,6 +104,11 @@ export interface FakeVkApi {
   failNext(method: string, error: VkFaultSpec, times?: number): void;
   /** The next `count` calls of `method` answer error 6, "Too many requests per second". */
   rateLimitNext(method: string, count?: number): void;
+  /**
+   * The next `times` calls of `method` are answered `ms` later; the method still runs when the
+   * client has gone meanwhile, as VK keeps a message whose answer was lost.
+   */
+  delayNext(method: string, ms: number, times?: number): void;
   /** Long poll keys given so far stop working: the next a_check answers {failed: 2}. */
   expireLongPollKeys(): void;
   /** Answers a method the fake does not model, or replaces its answer. */
@@ -231,6 +236,10 @@ class FakeVkServer implements FakeVkApi {
     this.faults.failNext(method, VK_ERRORS.tooMany, count);
   }
 
+  delayNext(method: string, ms: number, times = 1): void {
+    this.faults.delayNext(method, ms, times);
+  }
+
   expireLongPollKeys(): void {
     this.longPoll.expireKeys();
   }
@@ -333,6 +342,8 @@ class FakeVkServer implements FakeVkApi {
 
   private async call(method: string, received: VkParams): Promise<unknown> {
     const { access_token: token, ...params } = received;
+    const delay = this.faults.takeDelay(method);
+    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
     const answer = await this.answer(method, token, params);
     const failed = 'error' in (answer as object) ? (answer as VkErrorEnvelope) : undefined;
     this.recorder.record({
