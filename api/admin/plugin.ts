@@ -19,6 +19,7 @@ import { officialRoutes } from './routes/officials.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { volunteeringRoutes } from './routes/volunteering.ts';
 
 /** Bodies of the admin API are small JSON documents; anything near this is not one. */
 const BODY_LIMIT = 64 * 1024;
@@ -59,6 +60,7 @@ export const adminApi: FastifyPluginAsync<
   await app.register(reportRoutes, deps);
   await app.register(helpRoutes, deps);
   await app.register(broadcastRoutes, deps);
+  await app.register(volunteeringRoutes, deps);
   // The city's reference data: offices, districts, categories, routes, staff, the calendar.
   const reference = { prisma: options.prisma };
   await app.register(officeRoutes, reference);

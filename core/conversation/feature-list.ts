@@ -1,5 +1,9 @@
 import type { Feature } from './features.ts';
 import { subscriptionsFeature } from './flows/subscriptions.ts';
+import { volunteeringFeature } from './flows/volunteer.ts';
 
 /** The services the router offers beyond reporting and the help desk, in menu order. */
-export const FEATURES: readonly Feature[] = [subscriptionsFeature];
+export const FEATURES: readonly Feature[] = [
+  volunteeringFeature,
+  subscriptionsFeature,
+];

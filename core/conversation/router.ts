@@ -18,7 +18,15 @@ import {
   showQuestionQueue,
   startAnswer,
 } from './flows/help-operator.ts';
-import { consentRequest, help, menuMessage, menuState, showMenu, welcome } from './flows/menu.ts';
+import {
+  consentRequest,
+  consentResumes,
+  help,
+  menuMessage,
+  menuState,
+  showMenu,
+  welcome,
+} from './flows/menu.ts';
 import { showMyReports, showReport } from './flows/my-reports.ts';
 import {
   cancelReport,
@@ -269,6 +277,12 @@ async function acceptConsent(ctx: FlowContext, then: string | undefined): Promis
   }
   if (then === 'resend') {
     return showMenu(consented, [thanks, { text: t('consent-resend-photo') }]);
+  }
+  const resume = consentResumes(then);
+  const pressed = resume && featureHandler(FEATURES, 'viewButtons', resume.action);
+  if (resume && pressed) {
+    const next = await pressed(consented, resume.arg);
+    return { ...next, messages: [thanks, ...next.messages] };
   }
   return showMenu(consented, [thanks]);
 }

@@ -95,6 +95,12 @@ const dialogState = z.discriminatedUnion('screen', [
     reportId: z.number(),
     number: z.number(),
   }),
+  /** A resident signing up for a volunteer event, asked the name the organiser will call. */
+  z.object({
+    screen: z.literal('volunteer-name'),
+    locale: z.enum(LOCALES).optional(),
+    eventId: z.number(),
+  }),
 ]);
 export type DialogState = z.infer<typeof dialogState>;
 export type ReportState = Extract<DialogState, { screen: 'report' }>;
@@ -102,6 +108,7 @@ export type StaffState = Extract<DialogState, { screen: 'staff' }>;
 export type FollowupState = Extract<DialogState, { screen: 'followup' }>;
 export type HelpState = Extract<DialogState, { screen: 'help' }>;
 export type HelpAnswerState = Extract<DialogState, { screen: 'help-answer' }>;
+export type VolunteerNameState = Extract<DialogState, { screen: 'volunteer-name' }>;
 
 export const INITIAL_STATE: DialogState = { screen: 'menu' };
 
@@ -128,6 +135,9 @@ export function samePlace(a: DialogState, b: DialogState): boolean {
   if (a.screen === 'help') return b.screen === 'help' && a.question === b.question;
   if (a.screen === 'help-answer') {
     return b.screen === 'help-answer' && a.questionId === b.questionId;
+  }
+  if (a.screen === 'volunteer-name') {
+    return b.screen === 'volunteer-name' && a.eventId === b.eventId;
   }
   return true;
 }

@@ -7,20 +7,25 @@ import type { Logger } from '../logger.ts';
 import { countJobOutcomes } from '../metrics.ts';
 import { DEFAULT_REMINDER_LEAD_MS, sweepDeadlines } from '../reports/deadline-sweep.ts';
 import { sweepFollowups } from '../reports/followup-sweep.ts';
+import { sweepVolunteerReminders } from '../volunteering/reminder-sweep.ts';
 
 export const MAINTENANCE_QUEUE = 'maintenance';
 const PRUNE_INBOX = 'prune-inbox';
 const DEADLINE_SWEEP = 'deadline-sweep';
 const FOLLOWUP_SWEEP = 'followup-sweep';
+const VOLUNTEER_REMINDERS = 'volunteer-reminders';
 /** Telegram and VK give up redelivering within a day; two days leaves a margin. */
 const INBOX_RETENTION_MS = 48 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 export const DEFAULT_DEADLINE_SWEEP_MS = 5 * 60 * 1000;
 
-/** The deadline and follow-up sweeps (core/reports/*-sweep.ts) and what they need. */
+/**
+ * The deadline and follow-up sweeps (core/reports/*-sweep.ts), the volunteers' reminders
+ * (core/volunteering/reminder-sweep.ts) and what they need.
+ */
 export interface SweepOptions {
   calendar: DeadlineCalendar;
-  /** How often both sweeps run. */
+  /** How often the sweeps run. */
   everyMs?: number;
   reminderLeadMs?: number;
   /** The sweeps queue deliveries in the outbox; this hands them on at once. */
@@ -80,6 +85,13 @@ export async function startMaintenance(options: {
         sweeps.onJobsQueued?.();
         log.info(counts, 'unanswered follow-ups closed');
       }
+      return { ...counts };
+    });
+    // Reminders are due hours ahead, so the deadlines' few minutes are early enough for them.
+    await schedule(VOLUNTEER_REMINDERS, everyMs, async () => {
+      const counts = await sweepVolunteerReminders(prisma, { now: now(), log });
+      if (counts.queued > 0) sweeps.onJobsQueued?.();
+      if (counts.day + counts.soon > 0) log.info(counts, 'volunteer reminders sent');
       return { ...counts };
     });
   }

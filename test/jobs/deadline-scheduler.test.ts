@@ -41,12 +41,13 @@ afterAll(async () => {
 });
 
 describe('when the maintenance worker sweeps deadlines on its schedule', () => {
-  it('runs both sweeps at the configured interval', async () => {
+  it('runs every sweep at the configured interval', async () => {
     const schedulers = await jobs.queue.getJobSchedulers();
     expect(schedulers.map((scheduler) => [scheduler.key, scheduler.every]).sort()).toEqual([
       ['deadline-sweep', 200],
       ['followup-sweep', 200],
       ['prune-inbox', 3_600_000],
+      ['volunteer-reminders', 200],
     ]);
   });
 

@@ -20,9 +20,10 @@ export function showMenu(ctx: FlowContext, before: Outgoing[] = []): FlowResult 
 
 /**
  * The consent question; `then` says what follows once it is given: start a report, ask to
- * resend the photo or place we could not keep before consent, or show the menu.
+ * resend the photo or place we could not keep before consent, show the menu, or press a
+ * service's view button (see `afterConsent`) so the resident carries on where they were.
  */
-export function consentRequest(ctx: FlowContext, then: 'report' | 'resend' | 'menu'): Outgoing {
+export function consentRequest(ctx: FlowContext, then: ConsentThen): Outgoing {
   return {
     text: ctx.t('consent-request'),
     inline: [
@@ -30,6 +31,19 @@ export function consentRequest(ctx: FlowContext, then: 'report' | 'resend' | 'me
       [{ label: ctx.t('consent-decline'), payload: viewButton('decline') }],
     ],
   };
+}
+
+export type ConsentThen = 'report' | 'resend' | 'menu' | `${string}.${string}`;
+
+/** Consent, then the service's view button `action` with `arg` (e.g. sign up for event 12). */
+export function afterConsent(action: string, arg: string | number): ConsentThen {
+  return `${action}.${arg}`;
+}
+
+/** The view button a consent's `then` names, if it names one. */
+export function consentResumes(then: string | undefined): { action: string; arg: string } | null {
+  const match = then === undefined ? null : /^([a-z-]+)\.([\w-]{1,24})$/.exec(then);
+  return match?.[1] && match[2] ? { action: match[1], arg: match[2] } : null;
 }
 
 /** /start: a welcome, then the consent question or the menu. */
