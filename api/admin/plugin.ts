@@ -12,6 +12,7 @@ import { categoryRouteRoutes } from './routes/category-routes.ts';
 import { dashboardSessionRoutes } from './routes/dashboard-session.ts';
 import { districtRoutes } from './routes/districts.ts';
 import { exportRoutes } from './routes/export.ts';
+import { hearingRoutes } from './routes/hearings.ts';
 import { helpRoutes } from './routes/help.ts';
 import { linkCodeRoutes } from './routes/link-codes.ts';
 import { officeRoutes } from './routes/offices.ts';
@@ -60,6 +61,7 @@ export const adminApi: FastifyPluginAsync<
   await app.register(reportRoutes, deps);
   await app.register(helpRoutes, deps);
   await app.register(broadcastRoutes, deps);
+  await app.register(hearingRoutes, deps);
   await app.register(volunteeringRoutes, deps);
   // The city's reference data: offices, districts, categories, routes, staff, the calendar.
   const reference = { prisma: options.prisma };

@@ -37,12 +37,17 @@ export function inlineKeyboard(rows: InlineButton[][]): VkKeyboard {
   };
 }
 
-/** The keyboard under the chat. VK wants a location button alone in its row. */
+/**
+ * The keyboard under the chat. VK wants a location button alone in its row. VK has no button
+ * that shares a phone number, and a text button would send its label as if typed, so a
+ * contact button is left out: the flow asks for the number in words there.
+ */
 export function replyKeyboard(rows: KeyButton[][]): VkKeyboard {
   const buttons: VkButton[][] = [];
   for (const row of rows) {
-    const plain = row.filter((button) => !button.requestLocation);
-    const locations = row.filter((button) => button.requestLocation);
+    const shown = row.filter((button) => !button.requestContact);
+    const plain = shown.filter((button) => !button.requestLocation);
+    const locations = shown.filter((button) => button.requestLocation);
     for (const _ of locations) buttons.push([{ action: { type: 'location', payload: '{}' } }]);
     if (plain.length > 0) {
       buttons.push(

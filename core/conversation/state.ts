@@ -101,6 +101,20 @@ const dialogState = z.discriminatedUnion('screen', [
     locale: z.enum(LOCALES).optional(),
     eventId: z.number(),
   }),
+  /**
+   * A resident commenting on a public hearing: their name, address and phone the first time
+   * (kept here until the phone completes them), then the text and its confirmation.
+   */
+  z.object({
+    screen: z.literal('hearing-comment'),
+    locale: z.enum(LOCALES).optional(),
+    hearingId: z.number(),
+    kind: z.enum(['comment', 'proposal']),
+    step: z.enum(['name', 'address', 'phone', 'text', 'confirm']),
+    fullName: z.string().optional(),
+    address: z.string().optional(),
+    text: z.string().optional(),
+  }),
 ]);
 export type DialogState = z.infer<typeof dialogState>;
 export type ReportState = Extract<DialogState, { screen: 'report' }>;
@@ -109,6 +123,7 @@ export type FollowupState = Extract<DialogState, { screen: 'followup' }>;
 export type HelpState = Extract<DialogState, { screen: 'help' }>;
 export type HelpAnswerState = Extract<DialogState, { screen: 'help-answer' }>;
 export type VolunteerNameState = Extract<DialogState, { screen: 'volunteer-name' }>;
+export type HearingCommentState = Extract<DialogState, { screen: 'hearing-comment' }>;
 
 export const INITIAL_STATE: DialogState = { screen: 'menu' };
 
@@ -138,6 +153,15 @@ export function samePlace(a: DialogState, b: DialogState): boolean {
   }
   if (a.screen === 'volunteer-name') {
     return b.screen === 'volunteer-name' && a.eventId === b.eventId;
+  }
+  if (a.screen === 'hearing-comment') {
+    return (
+      b.screen === 'hearing-comment' &&
+      a.hearingId === b.hearingId &&
+      a.kind === b.kind &&
+      a.step === b.step &&
+      a.text === b.text
+    );
   }
   return true;
 }

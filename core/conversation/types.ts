@@ -75,7 +75,7 @@ export interface KeyButton {
   requestLocation?: boolean;
   /**
    * Asks the platform to send the person's own phone number when pressed. VK has no such
-   * button: there it is a plain button, and the flow asks for the number in words.
+   * button: the VK keyboard leaves it out, and the flow asks for the number in words.
    */
   requestContact?: boolean;
 }
