@@ -16,6 +16,7 @@ import { hearingRoutes } from './routes/hearings.ts';
 import { helpRoutes } from './routes/help.ts';
 import { linkCodeRoutes } from './routes/link-codes.ts';
 import { officeRoutes } from './routes/offices.ts';
+import { officialReportRoutes } from './routes/official-reports.ts';
 import { officialRoutes } from './routes/officials.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -61,6 +62,7 @@ export const adminApi: FastifyPluginAsync<
   await app.register(reportRoutes, deps);
   await app.register(helpRoutes, deps);
   await app.register(broadcastRoutes, deps);
+  await app.register(officialReportRoutes, deps);
   await app.register(hearingRoutes, deps);
   await app.register(volunteeringRoutes, deps);
   // The city's reference data: offices, districts, categories, routes, staff, the calendar.

@@ -1,5 +1,6 @@
 import type { Feature } from './features.ts';
 import { hearingsFeature } from './flows/hearing-feature.ts';
+import { officialReportsFeature } from './flows/official-reports.ts';
 import { subscriptionsFeature } from './flows/subscriptions.ts';
 import { volunteeringFeature } from './flows/volunteer.ts';
 
@@ -7,5 +8,6 @@ import { volunteeringFeature } from './flows/volunteer.ts';
 export const FEATURES: readonly Feature[] = [
   volunteeringFeature,
   hearingsFeature,
+  officialReportsFeature,
   subscriptionsFeature,
 ];

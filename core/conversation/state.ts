@@ -115,6 +115,29 @@ const dialogState = z.discriminatedUnion('screen', [
     address: z.string().optional(),
     text: z.string().optional(),
   }),
+  /** A resident writing a question about an official's report. */
+  z.object({
+    screen: z.literal('oreport-question'),
+    locale: z.enum(LOCALES).optional(),
+    officialReportId: z.number(),
+  }),
+  /** A member of staff writing the answer to a question about an official's report. */
+  z.object({
+    screen: z.literal('oreport-answer'),
+    locale: z.enum(LOCALES).optional(),
+    questionId: z.number(),
+  }),
+  /** A member of staff publishing an official's report for an office, step by step. */
+  z.object({
+    screen: z.literal('oreport-publish'),
+    locale: z.enum(LOCALES).optional(),
+    step: z.enum(['title', 'text', 'video', 'document', 'confirm']),
+    officeId: z.number(),
+    title: z.string().optional(),
+    text: z.string().optional(),
+    videoUrl: z.string().optional(),
+    documentUrl: z.string().optional(),
+  }),
 ]);
 export type DialogState = z.infer<typeof dialogState>;
 export type ReportState = Extract<DialogState, { screen: 'report' }>;
@@ -124,6 +147,9 @@ export type HelpState = Extract<DialogState, { screen: 'help' }>;
 export type HelpAnswerState = Extract<DialogState, { screen: 'help-answer' }>;
 export type VolunteerNameState = Extract<DialogState, { screen: 'volunteer-name' }>;
 export type HearingCommentState = Extract<DialogState, { screen: 'hearing-comment' }>;
+export type OfficialReportQuestionState = Extract<DialogState, { screen: 'oreport-question' }>;
+export type OfficialReportAnswerState = Extract<DialogState, { screen: 'oreport-answer' }>;
+export type OfficialReportPublishState = Extract<DialogState, { screen: 'oreport-publish' }>;
 
 export const INITIAL_STATE: DialogState = { screen: 'menu' };
 
@@ -162,6 +188,15 @@ export function samePlace(a: DialogState, b: DialogState): boolean {
       a.step === b.step &&
       a.text === b.text
     );
+  }
+  if (a.screen === 'oreport-question') {
+    return b.screen === 'oreport-question' && a.officialReportId === b.officialReportId;
+  }
+  if (a.screen === 'oreport-answer') {
+    return b.screen === 'oreport-answer' && a.questionId === b.questionId;
+  }
+  if (a.screen === 'oreport-publish') {
+    return b.screen === 'oreport-publish' && a.step === b.step && a.officeId === b.officeId;
   }
   return true;
 }
