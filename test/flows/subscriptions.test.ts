@@ -134,7 +134,7 @@ describe('when an update is published', () => {
     const chat = await resident();
     await chat.command('language');
     await chat.command('subscriptions');
-    await chat.press('Subscribe: Officials\' reports');
+    await chat.press("Subscribe: Officials' reports");
     const published = await db.prisma.$transaction((tx) =>
       publishUpdate(tx, {
         key: 'test:official-reports:1',

@@ -32,11 +32,12 @@ help-text =
     4. Describe the problem in a few words and choose a category.
     5. Check and send: you will get a report number.
     Commands: /start to begin again, /menu for the menu, /cancel to cancel a report, /back to go one step back, /my for your reports, /language for Russian.
+    Also here: /ask for the help desk, /volunteer for volunteering, /hearings for public hearings, /officials for officials' reports, /subscriptions for news subscriptions.
     If life or health is at risk, call 112.
 error-generic = Sorry, something went wrong. Please try again a little later; nothing you sent is lost.
 button-stale = This button is no longer active.
 button-unknown = This button is out of date. Open the menu: /menu
-unsupported-command = I do not know this command. These exist: /start, /menu, /report, /my, /cancel, /back, /language, /help.
+unsupported-command = I do not know this command. These exist: /start, /menu, /report, /my, /ask, /volunteer, /hearings, /officials, /subscriptions, /cancel, /back, /language, /help.
 
 ## Filing a report.
 

@@ -32,11 +32,12 @@ help-text =
     4. Опишите проблему в нескольких словах и выберите категорию.
     5. Проверьте и отправьте — вы получите номер обращения.
     Команды: /start — начать заново, /menu — меню, /cancel — отменить обращение, /back — шаг назад, /my — мои обращения, /language — English.
+    Ещё в боте: /ask — справочная, /volunteer — волонтёрство, /hearings — публичные слушания, /officials — отчёты чиновников, /subscriptions — подписки на новости.
     При угрозе жизни и здоровью звоните 112.
 error-generic = Простите, что-то пошло не так. Попробуйте ещё раз чуть позже — ваши данные не потерялись.
 button-stale = Эта кнопка уже не действует.
 button-unknown = Эта кнопка устарела. Откройте меню: /menu
-unsupported-command = Такой команды я не знаю. Вот что есть: /start, /menu, /report, /my, /cancel, /back, /language, /help.
+unsupported-command = Такой команды я не знаю. Вот что есть: /start, /menu, /report, /my, /ask, /volunteer, /hearings, /officials, /subscriptions, /cancel, /back, /language, /help.
 
 ## Подача обращения.
 
