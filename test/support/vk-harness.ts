@@ -89,9 +89,14 @@ export class VkHarness {
   }
 
   get callbackUrl(): string {
+    return `${this.baseUrl}/vk/callback`;
+  }
+
+  /** The running service's HTTP root on loopback (the admin API is under /api/v1). */
+  get baseUrl(): string {
     const address = this.service?.server?.server.address() as AddressInfo | null;
     if (!address) throw new Error('The service is not listening');
-    return `http://127.0.0.1:${address.port}/vk/callback`;
+    return `http://127.0.0.1:${address.port}`;
   }
 
   /** Delivers an event the configured way; a callback must be answered "ok". */

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueApiToken } from '../../core/staff/api-tokens.ts';
+import { command } from '../fakes/telegram-updates.ts';
+import { messageNew } from '../fakes/vk-events.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { VkHarness } from '../support/vk-harness.ts';
+
+let db: TestDatabase;
+let harness: VkHarness;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  harness = await VkHarness.start(db, 'callback');
+});
+afterAll(async () => {
+  await harness.close();
+  await db.drop();
+});
+
+describe('when residents of both bots follow volunteering and an organiser posts an event', () => {
+  it('reaches each in their bot and language, and unsubscribes from the update itself', async () => {
+    // A VK resident follows volunteering from the subscriptions menu.
+    const peer = 640_001;
+    await harness.sendAll(messageNew(peer, { text: 'Начать', payload: { command: 'start' } }));
+    await harness.press(peer, 'Согласен(на)');
+    await harness.text(peer, '🔔 Подписки');
+    await harness.press(peer, 'Подписаться: Волонтёрство');
+    expect(harness.lastText(peer)).toContain('✅ Волонтёрство');
+
+    // A Telegram resident, in English, does the same.
+    const chat = 890_001;
+    await harness.telegramSendAll(command(chat, '/start'));
+    await harness.telegramPress(chat, 'Согласен(на)');
+    await harness.telegramSendAll(command(chat, '/language'));
+    await harness.telegramSendAll(command(chat, '/subscriptions'));
+    await harness.telegramPress(chat, 'Subscribe: Volunteering');
+    expect(harness.telegramTexts(chat).at(-1)).toContain('✅ Volunteering');
+
+    // An organiser posts an event over the admin API.
+    const { token } = await issueApiToken(db.prisma, {
+      name: 'organiser',
+      role: 'organiser',
+      officeId: null,
+    });
+    const startsAt = new Date(Date.now() + 7 * 24 * 3_600_000);
+    const response = await fetch(`${harness.baseUrl}/api/v1/volunteer-events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Субботник в Комсомольском сквере',
+        description: 'Убираем сквер после зимы, инвентарь выдадим.',
+        address: 'Комсомольский сквер',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+        seats: 20,
+      }),
+    });
+    expect(response.status).toBe(201);
+
+    await expect
+      .poll(() => harness.texts(peer).join('\n'), { timeout: 20_000 })
+      .toContain('Субботник в Комсомольском сквере');
+    await expect
+      .poll(() => harness.telegramTexts(chat).join('\n'), { timeout: 20_000 })
+      .toContain('Субботник в Комсомольском сквере');
+    const english = harness.telegramTexts(chat).find((text) => text.includes('Субботник'));
+    expect(english).toMatch(/[A-Za-z]{4}/);
+
+    // "Unsubscribe" under the update in VK stops the topic.
+    await harness.press(peer, '🔕 Отписаться от этих новостей');
+    expect(harness.lastText(peer)).toContain('▫️ Волонтёрство');
+    const follows = await db.prisma.topicSubscription.count({
+      where: { resident: { channel: 'vk' } },
+    });
+    expect(follows).toBe(0);
+  });
+});
