@@ -10,16 +10,7 @@ import {
 } from '../../../core/staff/link-codes.ts';
 import { requireRole } from '../auth.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
-
-const ROLE = z.enum([
-  'official',
-  'head',
-  'dispatcher',
-  'moderator',
-  'operator',
-  'organiser',
-  'admin',
-]);
+import { staffRole } from './reference-schemas.ts';
 
 /**
  * One-time codes that link a chat in the bots to a role (and office): admins issue any, heads
@@ -35,12 +26,12 @@ export const linkCodeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = a
       schema: {
         tags: ['staff'],
         summary: 'Issue a link code (shown once; valid 72 hours)',
-        body: z.object({ role: ROLE, officeCode: z.string().max(64).optional() }),
+        body: z.object({ role: staffRole, officeCode: z.string().max(64).optional() }),
         response: {
           201: z.object({
             code: z.string(),
             expiresAt: z.iso.datetime(),
-            role: ROLE,
+            role: staffRole,
             officeCode: z.string().nullable(),
           }),
         },
@@ -71,7 +62,7 @@ export const linkCodeRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = a
   );
 };
 
-type Role = z.infer<typeof ROLE>;
+type Role = z.infer<typeof staffRole>;
 
 /** The office named in the request; a head naming none means their own. */
 async function officeFor(

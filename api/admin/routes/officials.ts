@@ -5,22 +5,13 @@ import type { Principal } from '../../../core/staff/api-tokens.ts';
 import type { Prisma } from '../../../generated/prisma/client.ts';
 import { requireRole } from '../auth.ts';
 import { forbidden, notFound } from '../errors.ts';
-
-const ROLE = z.enum([
-  'official',
-  'head',
-  'dispatcher',
-  'moderator',
-  'operator',
-  'organiser',
-  'admin',
-]);
+import { staffRole } from './reference-schemas.ts';
 
 /** What an admin needs to tell staff apart; never the platform's user or chat ids. */
 const officialView = z.object({
   id: z.number(),
   channel: z.enum(['telegram', 'vk', 'console']),
-  role: ROLE,
+  role: staffRole,
   officeCode: z.string().nullable(),
   linkedAt: z.iso.datetime(),
   /** False once the platform refused our messages (a blocked bot); cards go to others then. */

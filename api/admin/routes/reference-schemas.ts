@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Prisma } from '../../../generated/prisma/client.ts';
-import type { StaffRole } from '../../../generated/prisma/enums.ts';
+import { StaffRole } from '../../../generated/prisma/enums.ts';
 import { ApiError } from '../errors.ts';
+
+/** A staff role as the API names it: every role of the schema's StaffRole. */
+export const staffRole = z.enum(StaffRole);
 
 /**
  * What the reference-data routes share: who reads the city's reference data, the shape of the

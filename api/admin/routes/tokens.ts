@@ -6,22 +6,13 @@ import { OFFICE_ROLES } from '../../../core/staff/link-codes.ts';
 import { requireRole } from '../auth.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { dbId } from './ids.ts';
-
-const ROLE = z.enum([
-  'official',
-  'head',
-  'dispatcher',
-  'moderator',
-  'operator',
-  'organiser',
-  'admin',
-]);
+import { staffRole } from './reference-schemas.ts';
 
 const tokenView = z.object({
   id: z.number(),
   prefix: z.string(),
   name: z.string(),
-  role: ROLE,
+  role: staffRole,
   officeCode: z.string().nullable(),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime().nullable(),
@@ -42,7 +33,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ prisma: PrismaClient }> = asyn
         summary: 'Issue a token',
         body: z.object({
           name: z.string().trim().min(1).max(100),
-          role: ROLE,
+          role: staffRole,
           officeCode: z
             .string()
             .regex(/^[a-z0-9-]{2,64}$/)
