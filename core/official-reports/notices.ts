@@ -29,13 +29,10 @@ export async function noticeNewQuestion(
   const key = `official-report-question:${question.id}`;
   const messages = [questionCard(translator('ru'), question)];
   if (question.report.officeId !== null) {
-    // LIMITATION: when nobody at the office can be reached, office notices fall back to the
-    // dispatchers and admins; a dispatcher may not answer, so such a question waits for an
-    // admin (or the office's /officials_questions). An admins-only fallback audience in
-    // office-notices.ts would lift it.
+    // When nobody at the office can be reached, the admins get it: a dispatcher may not answer.
     return queueOfficeNotice(db, {
       officeId: question.report.officeId,
-      audience: 'team',
+      audience: 'answerers',
       key,
       messages,
     });

@@ -7,9 +7,12 @@ import { queueDelivery } from '../delivery/deliveries.ts';
  * Who hears about an office's work. The team (a new card, a report that came back) is told in
  * the office's group chat when it has one, else each of its reachable members; its heads hear
  * of missed deadlines. When nobody at the office can be reached, the dispatchers (and admins)
- * are told instead, so no card is ever addressed to no one.
+ * are told instead, so no card is ever addressed to no one. `answerers` is the team for what
+ * only the office or an admin may answer (a question about an official's report): there the
+ * fallback is the admins alone, as a dispatcher could not answer it.
  */
-export type Audience = 'team' | 'heads';
+export type Audience = 'team' | 'heads' | 'answerers';
+const AUDIENCES: readonly Audience[] = ['team', 'heads', 'answerers'];
 
 export interface OfficeNotice {
   officeId: number;
@@ -74,6 +77,7 @@ async function targetsOf(db: Db, officeId: number, audience: Audience): Promise<
   if (chats.length > 0) return chats;
   const team = await members(db, { officeId, role: { in: ['official', 'head'] } });
   if (team.length > 0) return team;
+  if (audience === 'answerers') return members(db, { role: 'admin' });
   return members(db, { role: { in: ['dispatcher', 'admin'] } });
 }
 
@@ -95,6 +99,7 @@ function parseTargetKey(key: string): { key: string; audience: Audience } | unde
   const parts = key.split(SEPARATOR);
   if (parts.length !== 3) return undefined;
   const [base, audience] = parts;
-  if (!base || (audience !== 'team' && audience !== 'heads')) return undefined;
-  return { key: base, audience };
+  const known = AUDIENCES.find((candidate) => candidate === audience);
+  if (!base || !known) return undefined;
+  return { key: base, audience: known };
 }
