@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { buildServer } from '../api/server.ts';
 import { createGrammyBot, createTelegramBot, type TelegramBot } from '../bots/telegram/bot.ts';
 import { createTelegramBroadcastSender } from '../bots/telegram/broadcast-sender.ts';
+import { publishCommands } from '../bots/telegram/commands.ts';
 import { createTelegramPhotoSource } from '../bots/telegram/photo-source.ts';
 import { ALLOWED_UPDATES, type Poller, startPolling } from '../bots/telegram/poller.ts';
 import { createTelegramSender } from '../bots/telegram/sender.ts';
@@ -245,6 +246,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       if (!telegram) return;
 
       await telegram.bot.init();
+      await publishCommands(telegram.bot.api, log);
       await telegram.recover();
       if (webhook && config.TELEGRAM_WEBHOOK_URL) {
         await telegram.bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, {

@@ -49,6 +49,14 @@ describe.each<DeliveryMode>(['webhook', 'polling'])('when updates arrive by %s',
     await db.drop();
   });
 
+  it('lists its commands in Telegram’s menu, in Russian and in English', async () => {
+    const calls = harness.api.calls('setMyCommands');
+    expect(calls.map((call) => call.params.language_code)).toEqual([undefined, 'en']);
+    const russian = calls[0]?.params.commands as Array<{ command: string; description: string }>;
+    expect(russian).toContainEqual({ command: 'report', description: 'Сообщить о проблеме' });
+    expect(russian.map((entry) => entry.command)).toContain('subscriptions');
+  });
+
   it('files a full report once, in its location’s district, with the largest photo', async () => {
     const chatId = nextChat++;
     const number = await fileReport(harness, chatId);

@@ -408,3 +408,16 @@ help-answer-to-resident =
     { $answer }
 
     Rate the answer:
+
+## Commands in Telegram's menu (the "Menu" button by the message field).
+
+command-report = Report a problem
+command-my = My reports
+command-ask = Ask the help desk
+command-volunteer = Volunteering
+command-hearings = Public hearings
+command-officials = Officials' reports
+command-subscriptions = News subscriptions
+command-menu = Main menu
+command-language = По-русски
+command-help = Help

@@ -412,3 +412,16 @@ help-answer-to-resident =
     { $answer }
 
     Оцените ответ:
+
+## Команды в меню Telegram (кнопка «Меню» у поля ввода).
+
+command-report = Сообщить о проблеме
+command-my = Мои обращения
+command-ask = Задать вопрос справочной
+command-volunteer = Волонтёрство
+command-hearings = Публичные слушания
+command-officials = Отчёты чиновников
+command-subscriptions = Подписки на новости
+command-menu = Главное меню
+command-language = English
+command-help = Справка
