@@ -172,7 +172,8 @@ export const hearingRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app,
         tags,
         summary: 'Cancel a hearing; those who commented and its followers are told',
         params: idParams,
-        body: z.object({ reason: z.string().trim().min(1).max(TEXT_MAX).optional() }),
+        // No body at all is a cancel without a reason, as for volunteer events and broadcasts.
+        body: z.object({ reason: z.string().trim().min(1).max(TEXT_MAX).optional() }).nullish(),
         response: { 200: hearingView },
       },
     },
@@ -182,7 +183,7 @@ export const hearingRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app,
       const done = await prisma.$transaction((db) =>
         cancelHearing(
           db,
-          { hearingId: id, reason: request.body.reason ?? null },
+          { hearingId: id, reason: request.body?.reason ?? null },
           { tokenId: principal.tokenId },
         ),
       );

@@ -5,7 +5,7 @@ import { viewButton } from '../buttons.ts';
 import type { FlowContext, FlowResult } from '../context.ts';
 import type { Feature } from '../features.ts';
 import type { InlineButton } from '../types.ts';
-import { consentRequest } from './menu.ts';
+import { afterConsent, type ConsentThen, consentRequest } from './menu.ts';
 
 /**
  * The one menu where a resident manages what the city sends them: hearings, officials'
@@ -19,15 +19,14 @@ export const subscriptionsFeature: Feature = {
     'sub-on': (ctx, arg) => switchOn(ctx, arg),
     'sub-off': (ctx, arg) => switchOff(ctx, arg),
     'sub-district': (ctx, arg) => chooseDistrict(ctx, arg),
+    // Where consent given from the subscriptions menu carries on.
+    'sub-list': (ctx) => showSubscriptions(ctx),
   },
 };
 
 export async function showSubscriptions(ctx: FlowContext, notice?: string): Promise<FlowResult> {
   const { t, resident, services } = ctx;
-  if (!resident) {
-    const ask = [{ text: t('subscriptions-consent-needed') }, consentRequest(ctx, 'menu')];
-    return { state: ctx.state, messages: ask };
-  }
+  if (!resident) return askConsent(ctx, afterConsent('sub-list', 'all'));
   const follows = await listFollows(services.db, resident.id);
   const lines = TOPICS.map((topic) => {
     const followed = follows.find((entry) => entry.topic === topic);
@@ -61,7 +60,7 @@ function topicAbout(ctx: FlowContext, topic: Topic): string {
 async function switchOn(ctx: FlowContext, arg: string | undefined): Promise<FlowResult> {
   const topic = topicOf(arg);
   if (!topic) return unknownButton(ctx);
-  if (!ctx.resident) return showSubscriptions(ctx);
+  if (!ctx.resident) return askConsent(ctx, afterConsent('sub-on', topic));
   if (topic === 'district_news') return askDistrict(ctx);
   await follow(ctx.services.db, ctx.resident.id, topic);
   const name = ctx.t(`subscriptions-topic-${topic}`);
@@ -100,7 +99,11 @@ async function askDistrict(ctx: FlowContext): Promise<FlowResult> {
 
 async function chooseDistrict(ctx: FlowContext, arg: string | undefined): Promise<FlowResult> {
   const id = arg && /^\d{1,9}$/.test(arg) ? Number(arg) : undefined;
-  if (!ctx.resident) return showSubscriptions(ctx);
+  if (!ctx.resident) {
+    return id === undefined
+      ? unknownButton(ctx)
+      : askConsent(ctx, afterConsent('sub-district', id));
+  }
   const district =
     id === undefined
       ? null
@@ -108,6 +111,12 @@ async function chooseDistrict(ctx: FlowContext, arg: string | undefined): Promis
   if (id === undefined || !district) return unknownButton(ctx);
   await follow(ctx.services.db, ctx.resident.id, 'district_news', id);
   return showSubscriptions(ctx, ctx.t('subscriptions-district-set', { district: district.name }));
+}
+
+/** The consent question; once given, `then` carries on with what the resident pressed. */
+function askConsent(ctx: FlowContext, then: ConsentThen): FlowResult {
+  const ask = [{ text: ctx.t('subscriptions-consent-needed') }, consentRequest(ctx, then)];
+  return { state: ctx.state, messages: ask };
 }
 
 function topicOf(arg: string | undefined): Topic | undefined {

@@ -5,7 +5,7 @@ volunteer-list-item = { $number }. { $title }
 volunteer-none =
     There are no upcoming volunteer tasks right now. Come back later!
     To hear of new ones first, follow volunteer news in "🔔 Subscriptions".
-volunteer-when = 🗓 { $when }
+volunteer-when = 🗓 { $when } (Yakutsk time)
 volunteer-where = 📍 { $place }
 volunteer-map = 🗺 On the map: { $url }
 volunteer-place-on-map = marked on the map

@@ -58,7 +58,11 @@ hearing-change-identity = ✏️ Изменить данные
 hearing-ask-text-comment = Напишите замечание к слушаниям «{ $title }» одним сообщением, от { $min } до { $max } символов.
 hearing-ask-text-proposal = Напишите предложение к слушаниям «{ $title }» одним сообщением, от { $min } до { $max } символов.
 hearing-text-too-short = Слишком коротко. Напишите подробнее, с чем вы не согласны или что предлагаете (не меньше { $min } символов).
-hearing-text-too-long = Слишком длинно: { $length } символов, а можно до { $max }. Сократите, пожалуйста.
+hearing-text-too-long = Слишком длинно: { $length } { $length ->
+        [one] символ
+        [few] символа
+       *[many] символов
+    }, а можно до { $max }. Сократите, пожалуйста.
 hearing-text-only = Напишите, пожалуйста, текстом.
 hearing-confirm-comment =
     Проверьте замечание к слушаниям «{ $title }»:

@@ -5,7 +5,7 @@ volunteer-list-item = { $number }. { $title }
 volunteer-none =
     Сейчас нет предстоящих волонтёрских дел. Загляните позже!
     Чтобы узнавать о новых делах первыми, подпишитесь на новости волонтёрства в «🔔 Подписки».
-volunteer-when = 🗓 { $when }
+volunteer-when = 🗓 { $when } (по якутскому времени)
 volunteer-where = 📍 { $place }
 volunteer-map = 🗺 На карте: { $url }
 volunteer-place-on-map = место отмечено на карте
