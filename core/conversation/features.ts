@@ -30,6 +30,11 @@ export interface FeatureScreen {
   button?: Handler<[state: DialogState, action: string, arg: string | undefined]>;
   /** The screen takes a shared contact (a phone number); elsewhere one is refused politely. */
   acceptsContact?: boolean;
+  /**
+   * The i18n key of what is said when a main-menu button takes the resident away mid-task
+   * ("the comment was not sent"); a general "cancelled" otherwise.
+   */
+  leftKey?: string;
 }
 
 /** Finds the screen a state belongs to among the features, if a feature owns it. */

@@ -27,6 +27,13 @@ export function reportStepKeyboard(t: Translate, step: ReportStep): KeyButton[][
   return [backAndCancel];
 }
 
+/** True when a text is a main-menu button's label (VK keeps an old keyboard in view). */
+export function isMainMenuLabel(t: Translate, text: string): boolean {
+  return mainMenu(t)
+    .flat()
+    .some((button) => button.label === text.trim());
+}
+
 /** True when a typed text is exactly the label of one of our keyboard buttons. */
 export function isLabel(t: Translate, text: string, key: string): boolean {
   return text.trim() === t(key);

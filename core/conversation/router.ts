@@ -41,7 +41,7 @@ import { continueStaffTask, pressCardButton, pressStaffTaskButton } from './flow
 import { showCard, showInbox } from './flows/staff-inbox.ts';
 import { issueCode, linkChat } from './flows/staff-link.ts';
 import { showStats } from './flows/staff-stats.ts';
-import { isLabel } from './keyboards.ts';
+import { isLabel, isMainMenuLabel } from './keyboards.ts';
 import { buttonRevision } from './revision.ts';
 import type { ReportState } from './state.ts';
 import type { Incoming } from './types.ts';
@@ -53,7 +53,16 @@ export async function route(original: FlowContext): Promise<FlowResult> {
   if (incoming.kind === 'command') return routeCommand(ctx, incoming.command, incoming.args);
   if (incoming.kind === 'button') return routeButton(ctx, incoming.payload);
   const screen = featureScreen(FEATURES, state);
-  if (screen) return screen.message(ctx, state);
+  if (screen) {
+    // A main-menu button pressed mid-task means going there: taken as a name, an address or a
+    // comment it could reach an organiser or an office under the resident's name.
+    if (incoming.kind === 'text' && isMainMenuLabel(ctx.t, incoming.text)) {
+      const next = await routeMenu({ ...ctx, state: menuState(ctx) });
+      const left = { text: ctx.t(screen.leftKey ?? 'staff-cancelled') };
+      return { ...next, messages: [left, ...next.messages] };
+    }
+    return screen.message(ctx, state);
+  }
   if (state.screen === 'report') return continueReport(ctx, state);
   if (state.screen === 'staff') return continueStaffTask(ctx, state);
   if (state.screen === 'followup') return continueFollowup(ctx, state);

@@ -139,7 +139,7 @@ describe('when a resident signs up', () => {
     const chat = await resident();
     await open(chat, first);
     await chat.press('✅ Записаться');
-    await chat.text('📋 Мои обращения');
+    await chat.text('Мария 2');
     expect(chat.said).toContain('имя буквами');
     await chat.text('  Мария   Петрова ');
     expect(chat.said).toContain('Приятно познакомиться, Мария Петрова!');
@@ -259,6 +259,17 @@ describe('when a resident looks at their volunteering', () => {
     expect(chat.said).not.toContain('Пропущенное');
     await pressMatching(chat, /Будущее дело/);
     expect(chat.said).toContain('Вы записаны.');
+  });
+
+  it('leaves the name question for a main-menu button, taking no seat', async () => {
+    const id = await newVolunteerEvent(db.prisma, { title: 'Дело без имени' });
+    const chat = await resident();
+    await open(chat, id);
+    await chat.press('✅ Записаться');
+    await chat.text('📋 Мои обращения');
+    expect(chat.said).toContain('Хорошо, запись не оформлена.');
+    expect(chat.said).not.toContain('имя буквами');
+    expect(await going(id)).toBe(0);
   });
 
   it('tells a newcomer there is nothing yet', async () => {

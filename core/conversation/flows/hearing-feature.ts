@@ -22,6 +22,7 @@ export const hearingsFeature: Feature = {
   screens: {
     'hearing-comment': {
       acceptsContact: true,
+      leftKey: 'hearing-comment-cancelled',
       message: (ctx, state) =>
         state.screen === 'hearing-comment' ? continueComment(ctx, state) : showMenu(ctx),
       button: (ctx, state, action) =>

@@ -11,12 +11,11 @@ import { viewButton } from '../buttons.ts';
 import type { FlowContext, FlowResult } from '../context.ts';
 import type { OfficialReportAnswerState } from '../state.ts';
 import type { InlineButton } from '../types.ts';
-import { menuState, showMenu } from './menu.ts';
+import { menuState } from './menu.ts';
 import {
   busyWithReport,
   cancelButton,
   idFrom,
-  isMenuLabel,
   isReportingStaff,
   localeOf,
   say,
@@ -109,9 +108,6 @@ export async function writeAnswer(
   const { t, incoming, official, services } = ctx;
   if (incoming.kind !== 'text')
     return { state, messages: [{ text: t('oreport-answer-text-only') }] };
-  if (isMenuLabel(ctx, incoming.text)) {
-    return showMenu(ctx, [{ text: t('oreport-answer-cancelled') }]);
-  }
   if (!official) return { state: menuState(ctx), messages: [{ text: t('oreport-not-staff') }] };
   const outcome = await answerReportQuestion(services.db, {
     questionId: state.questionId,

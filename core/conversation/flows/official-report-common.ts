@@ -3,7 +3,6 @@ import type { Locale } from '../../i18n/index.ts';
 import type { RatingSummary } from '../../official-reports/ratings.ts';
 import { flowButton } from '../buttons.ts';
 import type { FlowContext, FlowResult } from '../context.ts';
-import { mainMenu } from '../keyboards.ts';
 import { buttonRevision } from '../revision.ts';
 import type { DialogState } from '../state.ts';
 import type { InlineButton } from '../types.ts';
@@ -45,16 +44,6 @@ export function say(ctx: FlowContext, text: string): FlowResult {
     return { state: ctx.state, messages: [], buttonNotice: text };
   }
   return { state: ctx.state, messages: [{ text }] };
-}
-
-/**
- * A main-menu button typed while a screen waits for text: the person wants to go elsewhere,
- * so it is not taken as their question, answer or title.
- */
-export function isMenuLabel(ctx: FlowContext, text: string): boolean {
-  return mainMenu(ctx.t)
-    .flat()
-    .some((button) => button.label === text.trim());
 }
 
 /** A half-written report is not thrown away for a button pressed elsewhere. */

@@ -6,8 +6,8 @@ import type { FlowContext, FlowResult } from '../context.ts';
 import { buttonRevision } from '../revision.ts';
 import type { OfficialReportPublishState } from '../state.ts';
 import type { InlineButton } from '../types.ts';
-import { menuState, showMenu } from './menu.ts';
-import { cancelButton, isMenuLabel, isReportingStaff, localeOf } from './official-report-common.ts';
+import { menuState } from './menu.ts';
+import { cancelButton, isReportingStaff, localeOf } from './official-report-common.ts';
 
 type Step = OfficialReportPublishState['step'];
 
@@ -51,9 +51,6 @@ export async function continuePublishing(
 ): Promise<FlowResult> {
   const { t, incoming } = ctx;
   if (incoming.kind !== 'text') return ask(ctx, state, [t('oreport-publish-text-only')]);
-  if (isMenuLabel(ctx, incoming.text)) {
-    return showMenu(ctx, [{ text: t('oreport-publish-cancelled') }]);
-  }
   const typed = incoming.text.trim();
   switch (state.step) {
     case 'title':

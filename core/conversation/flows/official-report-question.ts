@@ -2,12 +2,11 @@ import { openReportButton } from '../../official-reports/notices.ts';
 import { askAboutReport, MAX_QUESTION } from '../../official-reports/questions.ts';
 import type { FlowContext, FlowResult } from '../context.ts';
 import type { OfficialReportQuestionState } from '../state.ts';
-import { afterConsent, menuState, showMenu } from './menu.ts';
+import { afterConsent, menuState } from './menu.ts';
 import {
   busyWithReport,
   cancelButton,
   idFrom,
-  isMenuLabel,
   localeOf,
   needConsent,
   unknownButton,
@@ -47,9 +46,6 @@ export async function writeQuestion(
   const { t, incoming, resident, services } = ctx;
   if (incoming.kind !== 'text') {
     return { state, messages: [{ text: t('oreport-ask-text-only') }] };
-  }
-  if (isMenuLabel(ctx, incoming.text)) {
-    return showMenu(ctx, [{ text: t('oreport-ask-cancelled') }]);
   }
   if (!resident) return needConsent({ ...ctx, state: menuState(ctx) });
   const outcome = await askAboutReport(services.db, {

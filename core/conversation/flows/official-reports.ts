@@ -43,9 +43,18 @@ export const officialReportsFeature: Feature = {
     'orep-queue': (ctx, arg) => byId(ctx, arg, (page) => showQuestionQueue(ctx, page)),
   },
   screens: {
-    'oreport-question': screen('oreport-question', writeQuestion, pressQuestionButton),
-    'oreport-answer': screen('oreport-answer', writeAnswer, pressAnswerButton),
-    'oreport-publish': screen('oreport-publish', continuePublishing, pressPublishButton),
+    'oreport-question': {
+      ...screen('oreport-question', writeQuestion, pressQuestionButton),
+      leftKey: 'oreport-ask-cancelled',
+    },
+    'oreport-answer': {
+      ...screen('oreport-answer', writeAnswer, pressAnswerButton),
+      leftKey: 'oreport-answer-cancelled',
+    },
+    'oreport-publish': {
+      ...screen('oreport-publish', continuePublishing, pressPublishButton),
+      leftKey: 'oreport-publish-cancelled',
+    },
   },
 };
 

@@ -22,6 +22,7 @@ export const volunteeringFeature: Feature = {
   },
   screens: {
     'volunteer-name': {
+      leftKey: 'volunteer-name-cancelled',
       message: (ctx, state) =>
         state.screen === 'volunteer-name' ? receiveName(ctx, state) : showMenu(ctx),
       button: (ctx, _state, action) => pressNameButton(ctx, action),
