@@ -2,7 +2,7 @@ import type { Channel } from '../conversation/types.ts';
 import type { Db } from '../db/client.ts';
 
 /** Bumped whenever the consent text changes in substance, so we know what each person saw. */
-export const CONSENT_VERSION = '2026-12-04';
+export const CONSENT_VERSION = '2026-12-05';
 
 export interface Resident {
   id: number;

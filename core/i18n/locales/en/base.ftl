@@ -4,11 +4,11 @@ start-welcome =
     Hello! This is One Click, an assistant for the residents of Yakutsk.
     Here you can report a problem in the city: a pothole, uncleared snow, a broken street light, no hot water. We pass the report to the office responsible and tell you what happens to it.
 consent-request =
-    To accept a report we need your consent to the processing of personal data (Federal Law 152-FZ "On Personal Data").
-    We keep only what a report needs: your messenger id, the place of the problem, photos and the description. They are used to pass the report to city offices and to answer you; they are not published or given to anyone for other purposes.
+    To accept a report, a question or a sign-up we need your consent to the processing of personal data (Federal Law 152-FZ "On Personal Data").
+    We keep only what the matter needs: your messenger id; for a report, the place of the problem, photos and the description; for volunteering, the name the organiser will call you by; for comments on public hearings, the full name, address and phone you give (only the hearing's organisers receive them, as the law requires). They are used to pass your matter to city offices and to answer you; they are not published or given to anyone for other purposes.
 consent-accept = I agree
 consent-decline = I do not agree
-consent-accepted = Thank you! You can report problems now.
+consent-accepted = Thank you, your consent is recorded!
 consent-already = Your consent is already recorded.
 consent-declined =
     All right. Without consent the bot is read-only: you can read the help, but not send reports.
