@@ -59,6 +59,27 @@ describe('when a resident writes a hearing comment', () => {
     expect(chat.said).toMatch(/4\s005 символов,/);
   });
 
+  it('asks for words when a comment is only emoji or digits', async () => {
+    const chat = await resident();
+    const found = await residentOf(chat);
+    await db.prisma.residentIdentity.create({
+      data: {
+        residentId: found.id,
+        fullName: 'Сидоров Пётр',
+        address: 'ул. Ленина, 12',
+        phone: '+79141234568',
+      },
+    });
+    await chat.send({ kind: 'button', payload: `v|hear-comment|${await openHearing()}` });
+
+    await chat.text('😀'.repeat(11));
+    expect(chat.said).toContain('Напишите замечание словами');
+    await chat.text('1234567890 12');
+    expect(chat.said).toContain('Напишите замечание словами');
+    await chat.text('Против вырубки деревьев в сквере');
+    expect(chat.said).not.toContain('словами');
+  });
+
   it('leaves, keeping nothing, when a main-menu button is typed instead of the address', async () => {
     const chat = await resident();
     await chat.send({ kind: 'button', payload: `v|hear-comment|${await openHearing()}` });

@@ -99,6 +99,9 @@ async function takeText(ctx: FlowContext, state: HearingCommentState): Promise<F
   const text = incoming.text.trim();
   const length = [...text].length;
   if (length < COMMENT_MIN) return stay(state, t('hearing-text-too-short', { min: COMMENT_MIN }));
+  // A comment the organisers must answer has to say something: emoji or digits alone do not.
+  if ((text.match(/\p{L}/gu) ?? []).length < COMMENT_MIN)
+    return stay(state, t('hearing-text-words'));
   if (length > COMMENT_MAX) {
     return stay(state, t('hearing-text-too-long', { length, max: COMMENT_MAX }));
   }

@@ -93,3 +93,4 @@ hearing-concluded-notice = 📄 The outcome of the public hearing "{ $title }" i
 hearing-cancelled-notice = ✖ The public hearing "{ $title }" has been cancelled.
 hearing-your-comments = Your comments and proposals: { $numbers }.
 hearing-number = No. { $label }
+hearing-text-words = Please put your comment in words: what you disagree with or propose.

@@ -97,3 +97,4 @@ hearing-concluded-notice = 📄 Опубликованы итоги публич
 hearing-cancelled-notice = ✖ Публичные слушания «{ $title }» отменены.
 hearing-your-comments = Ваши замечания и предложения: { $numbers }.
 hearing-number = № { $label }
+hearing-text-words = Напишите замечание словами: с чем вы не согласны или что предлагаете.
