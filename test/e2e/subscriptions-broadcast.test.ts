@@ -17,8 +17,8 @@ afterAll(async () => {
   await db.drop();
 });
 
-describe('when residents of both bots follow volunteering and an organiser posts an event', () => {
-  it('reaches each in their bot and language, and unsubscribes from the update itself', async () => {
+describe('when residents of both bots follow volunteering and an event is posted', () => {
+  it('reaches each in their bot and language; unsubscribing from the update works', async () => {
     // A VK resident follows volunteering from the subscriptions menu.
     const peer = 640_001;
     await harness.sendAll(messageNew(peer, { text: 'Начать', payload: { command: 'start' } }));

@@ -80,7 +80,7 @@ describe('when a resident writes a hearing comment', () => {
     expect(chat.said).not.toContain('словами');
   });
 
-  it('leaves, keeping nothing, when a main-menu button is typed instead of the address', async () => {
+  it('leaves, keeping nothing, for a main-menu button typed as the address', async () => {
     const chat = await resident();
     await chat.send({ kind: 'button', payload: `v|hear-comment|${await openHearing()}` });
     await chat.text('Петрова Анна');
