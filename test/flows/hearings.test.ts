@@ -111,6 +111,7 @@ describe('when a resident lists and reads hearings', () => {
     expect(said).toContain('🟢 Сквер на Ойунского — замечания принимаются до 11.12.2026 12:00');
     expect(said).toContain('🕒 Мост через протоку — скоро: приём замечаний с 13.12.2026 12:00');
     expect(said).toContain('📄 Генплан 2040 — итоги опубликованы');
+    expect(said).toContain('Время указано якутское.');
     expect(said.indexOf('Сквер на Ойунского')).toBeLessThan(said.indexOf('Мост через протоку'));
     expect(said.indexOf('Мост через протоку')).toBeLessThan(said.indexOf('Генплан 2040'));
     expect(said).not.toContain('Рынок на Лермонтова');

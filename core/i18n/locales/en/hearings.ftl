@@ -1,7 +1,7 @@
 ## Public hearings and consultations: the list, a hearing, comments, notices.
 
 hearing-list-title = 🏛 Public hearings and consultations
-hearing-list-hint = Choose a hearing to read its materials and leave a comment or a proposal. To hear of new hearings: /subscriptions
+hearing-list-hint = Times are Yakutsk time. Choose a hearing to read its materials and leave a comment or a proposal. To hear of new hearings: /subscriptions
 hearing-list-empty = There are no open public hearings now, and none has been announced. To hear of new ones at once, turn on notifications: /subscriptions
 hearing-line-open = { $title } — comments are taken until { $until }
 hearing-line-upcoming = { $title } — soon: comments from { $from }
