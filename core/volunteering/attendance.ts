@@ -76,8 +76,17 @@ export type AttendanceOutcome =
   | { ok: true; attendee: Attendee }
   | {
       ok: false;
-      reason: 'not_found' | 'not_started' | 'cancelled' | 'not_going' | 'too_many_hours';
+      reason:
+        | 'not_found'
+        | 'not_started'
+        | 'cancelled'
+        | 'not_going'
+        | 'too_many_hours'
+        | 'hours_needed';
     };
+
+/** The longest event whose length is credited as hours when the organiser gives none. */
+export const LONGEST_DEFAULT_HOURS = 12;
 
 /**
  * Records whether a volunteer came and, if the organiser says so, the hours to credit (else
@@ -98,6 +107,10 @@ export async function markAttendance(
   if (signup.status !== 'going') return { ok: false, reason: 'not_going' };
   if (mark.hours && mark.hours > eventHours(signup.event)) {
     return { ok: false, reason: 'too_many_hours' };
+  }
+  // Nobody works a whole multi-day task: its length is no measure of anyone's hours.
+  if (mark.attended && !mark.hours && eventHours(signup.event) > LONGEST_DEFAULT_HOURS) {
+    return { ok: false, reason: 'hours_needed' };
   }
 
   const row = await db.volunteerSignup.update({

@@ -31,9 +31,7 @@ export function creditedHours(
   event: { startsAt: Date; endsAt: Date },
 ): number {
   if (signup.attended !== true) return 0;
-  // LIMITATION: a task spread over days (a week's collection of books, say) is credited its
-  // whole length unless the organiser enters the hours worked; a default of hours per event
-  // (a column on VolunteerEvent, set when it is published) would lift it.
+  // Attendance at an event over 12 hours is only marked with the hours worked (attendance.ts).
   return signup.hours ?? eventHours(event);
 }
 

@@ -260,6 +260,19 @@ describe('when organisers mark who came', () => {
     expect([tooMany.statusCode, tooMany.json().error]).toEqual([400, 'too_many_hours']);
   });
 
+  it('asks for the hours worked at an event longer than a working day', async () => {
+    const eventId = await publish({ title: 'Неделя сбора книг' });
+    const seat = await volunteer(eventId, 'Галина');
+    await startedAgo(eventId, 8, 7 * 24);
+    const url = `/api/v1/volunteer-events/${eventId}/attendees/${seat.signupId}`;
+
+    const put = (payload: object) => api.request(organiser, { method: 'PUT', url, payload });
+    const bare = await put({ attended: true });
+    expect([bare.statusCode, bare.json().error]).toEqual([400, 'hours_needed']);
+    const given = await put({ attended: true, hours: 6 });
+    expect(given.json()).toMatchObject({ attended: true, creditedHours: 6 });
+  });
+
   it('shows a resident’s record with their hours in total', async () => {
     const first = await publish({ title: 'Первое' });
     const second = await publish({ title: 'Второе' });

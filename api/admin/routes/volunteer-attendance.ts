@@ -16,6 +16,7 @@ const ATTENDANCE_REFUSALS = {
   cancelled: [409, 'The event is cancelled'],
   not_going: [409, 'The resident gave their seat back'],
   too_many_hours: [400, 'More hours than the event lasted'],
+  hours_needed: [400, 'An event over 12 hours long needs the hours each volunteer worked'],
 } as const;
 
 const recordView = z.object({
