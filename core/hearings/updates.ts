@@ -48,6 +48,35 @@ export function announceHearing(
   });
 }
 
+/**
+ * Tells the followers of hearings that a hearing's comment period moved (a deadline extended,
+ * a start put off). The key names the new period, so a retried change is told once, and a
+ * period moved again is told again.
+ */
+export function announcePeriodChange(
+  db: Db,
+  hearing: Announced,
+  changedBy: { tokenId: number },
+): Promise<Published | null> {
+  const from = hearing.commentsFrom.toISOString();
+  const until = hearing.commentsUntil.toISOString();
+  const args = {
+    title: hearing.title,
+    from: formatCityMoment(hearing.commentsFrom),
+    until: formatCityMoment(hearing.commentsUntil),
+  };
+  return publishUpdate(db, {
+    key: `hearing:${hearing.id}:period:${from}:${until}`,
+    topic: 'hearings',
+    title: `Hearing ${hearing.id} period changed: ${hearing.title}`,
+    messages: inEveryLocale((t) => ({
+      text: t('hearing-period-changed', args),
+      inline: [[openHearingButton(t, hearing.id)]],
+    })),
+    createdBy: changedBy,
+  });
+}
+
 export type CloseRefusal = 'not_found' | 'cancelled' | 'concluded' | 'comments_open';
 
 /**

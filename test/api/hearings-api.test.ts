@@ -117,6 +117,25 @@ describe('when organisers create and change hearings', () => {
     }
   });
 
+  it('tells followers once when the comment period moves, not for a new title', async () => {
+    const id = await create();
+    const url = `/api/v1/hearings/${id}`;
+    const periodNews = () =>
+      db.prisma.broadcast.findMany({ where: { key: { startsWith: `hearing:${id}:period:` } } });
+
+    await patch(organiser, url, { title: 'Квартал 203: уточнённый проект' });
+    expect(await periodNews()).toHaveLength(0);
+
+    const until = new Date(Date.now() + 20 * DAY).toISOString();
+    expect((await patch(organiser, url, { commentsUntil: until })).statusCode).toBe(200);
+    expect((await patch(organiser, url, { commentsUntil: until })).statusCode).toBe(200);
+    const [news, ...more] = await periodNews();
+    expect(more).toHaveLength(0);
+    const messages = news?.messages as unknown as Record<string, Outgoing>;
+    expect(messages.ru?.text).toContain('Изменились сроки публичных слушаний');
+    expect(messages.en?.text).toContain('have changed');
+  });
+
   it('changes a hearing, keeps its period in order, lists it for all staff', async () => {
     const id = await create();
     const url = `/api/v1/hearings/${id}`;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db, PrismaClient } from '../../../core/db/client.ts';
 import {
   announceHearing,
+  announcePeriodChange,
   type CloseRefusal,
   cancelHearing,
   concludeHearing,
@@ -135,9 +136,9 @@ export const hearingRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app,
       },
     },
     async (request) => {
-      requireRole(request, ...HEARING_ORGANISERS);
-      // LIMITATION: a changed period or text is not announced again; those who follow
-      // hearings learn of it from the card. Publishing "hearing:<id>:changed:<n>" would lift it.
+      const principal = requireRole(request, ...HEARING_ORGANISERS);
+      // A moved comment period is announced to the followers; a reworded text is not, as the
+      // card always shows the current one.
       const { districtCode, commentsFrom, commentsUntil, ...fields } = request.body;
       const district =
         districtCode === undefined ? {} : { districtId: await districtIdOf(prisma, districtCode) };
@@ -155,13 +156,19 @@ export const hearingRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (app,
           commentsFrom ? new Date(commentsFrom) : current.commentsFrom,
           commentsUntil ? new Date(commentsUntil) : current.commentsUntil,
         );
-        return db.hearing.update({
+        const changed = await db.hearing.update({
           where: { id: current.id },
           data: { ...defined, ...district, commentsFrom: period.from, commentsUntil: period.until },
           select: HEARING_SELECT,
         });
+        const moved =
+          period.from.getTime() !== current.commentsFrom.getTime() ||
+          period.until.getTime() !== current.commentsUntil.getTime();
+        if (moved) await announcePeriodChange(db, changed, { tokenId: principal.tokenId });
+        return { changed, moved };
       });
-      return hearingViewOf(updated, new Date());
+      if (updated.moved) jobsQueued();
+      return hearingViewOf(updated.changed, new Date());
     },
   );
 

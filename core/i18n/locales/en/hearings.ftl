@@ -94,3 +94,6 @@ hearing-cancelled-notice = ✖ The public hearing "{ $title }" has been cancelle
 hearing-your-comments = Your comments and proposals: { $numbers }.
 hearing-number = No. { $label }
 hearing-text-words = Please put your comment in words: what you disagree with or propose.
+hearing-period-changed =
+    🗓 The dates of the public hearing "{ $title }" have changed.
+    Comments and proposals are taken from { $from } to { $until } (Yakutsk time).

@@ -98,3 +98,6 @@ hearing-cancelled-notice = ✖ Публичные слушания «{ $title }�
 hearing-your-comments = Ваши замечания и предложения: { $numbers }.
 hearing-number = № { $label }
 hearing-text-words = Напишите замечание словами: с чем вы не согласны или что предлагаете.
+hearing-period-changed =
+    🗓 Изменились сроки публичных слушаний «{ $title }».
+    Замечания и предложения принимаются с { $from } до { $until } (по якутскому времени).
