@@ -117,7 +117,8 @@ export async function releaseRecipient(
  * Gives up a send a dead worker left mid-way, where sending again could show it twice.
  * LIMITATION: on Telegram such a recipient may or may not have the message; the Bot API takes
  * no idempotency key and a bot cannot read its chats' history, so nobody can tell. Keeping
- * few sends in flight per worker (limits.ts) is what keeps these few.
+ * few sends in flight per worker (limits.ts) is what keeps these few; an operator may send
+ * them again (resend.ts), accepting that some may then have it twice.
  */
 export async function giveUpAbandoned(db: Db, key: RecipientKey): Promise<boolean> {
   return settleRecipient(db, key, 'uncertain', 'a worker stopped during the send');

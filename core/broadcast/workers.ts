@@ -131,6 +131,13 @@ function startControlWorker(
         log.info({ broadcastId, queued }, 'broadcast started');
         return { queued };
       }
+      if (job.name === JOBS.resendBroadcast) {
+        // The earlier sends' finished jobs hold the same ids: out first, or nothing is added.
+        await dropQueuedSends(prisma, queues, broadcastId);
+        const queued = await queueSends(prisma, queues, broadcastId);
+        log.info({ broadcastId, queued }, 'uncertain sends of a broadcast sent again');
+        return { queued };
+      }
       if (job.name === JOBS.cancelBroadcast) {
         const removed = await dropQueuedSends(prisma, queues, broadcastId);
         log.info({ broadcastId, removed }, 'cancelled broadcast taken off the queues');

@@ -20,6 +20,7 @@ export const JOBS = {
   sendBroadcast: 'send-broadcast',
   /** Takes a cancelled broadcast's waiting sends out of the platform queues. */
   cancelBroadcast: 'cancel-broadcast',
+  resendBroadcast: 'resend-broadcast',
   /** Re-adds the sends of unfinished broadcasts that Redis lost. */
   resumeBroadcasts: 'resume-broadcasts',
 } as const;

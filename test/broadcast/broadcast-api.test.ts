@@ -198,3 +198,45 @@ describe('when a broadcast is cancelled while sending', () => {
     expect((await api.post(admin, `/api/v1/broadcasts/${id}/cancel`, {})).statusCode).toBe(409);
   });
 });
+
+describe('when an operator sends again what a crash left uncertain', () => {
+  const FOLLOWERS = chatRange(940_001, 4);
+  let id: number;
+
+  beforeAll(async () => {
+    await addFollowers(db.prisma, {
+      channel: 'telegram',
+      chatIds: FOLLOWERS,
+      topic: 'official_reports',
+    });
+    const published = await harness.publish('report-2026-q4', 'official_reports');
+    id = published?.broadcastId ?? -1;
+    await harness.finished(id);
+  });
+
+  it('sends those recipients once more, and the broadcast finishes again', async () => {
+    const token = await api.token('organiser');
+    const url = `/api/v1/broadcasts/${id}/resend-uncertain`;
+    const none = await api.post(token, url, {});
+    expect([none.statusCode, none.json().error]).toEqual([409, 'none_uncertain']);
+
+    // As if a worker had died while Telegram had the second follower's message.
+    const lost = FOLLOWERS[1] ?? 0;
+    await db.prisma.broadcastRecipient.updateMany({
+      where: { broadcastId: id, chatId: String(lost) },
+      data: { status: 'uncertain' },
+    });
+    const resent = await api.post(token, url, {});
+    expect(resent.json()).toEqual({ id, resent: 1 });
+    await waitUntil(
+      async () => harness.telegram.sentMessages(lost).length === 2,
+      'the second copy',
+    );
+    const { broadcast, recipients } = await harness.finished(id);
+    expect(broadcast.status).toBe('done');
+    expect(recipients.every((recipient) => recipient.status === 'sent')).toBe(true);
+    for (const chat of FOLLOWERS.filter((chat) => chat !== lost)) {
+      expect(harness.telegram.sentMessages(chat)).toHaveLength(1);
+    }
+  });
+});

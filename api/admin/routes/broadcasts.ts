@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { cancelBroadcast } from '../../../core/broadcast/cancel.ts';
 import { MAX_NEWS_TEXT, publishNews } from '../../../core/broadcast/news.ts';
 import { sendCounts, sendPace } from '../../../core/broadcast/progress.ts';
+import { resendUncertain } from '../../../core/broadcast/resend.ts';
 import { requireRole } from '../auth.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { AdminApiOptions } from '../options.ts';
@@ -176,6 +177,36 @@ export const broadcastRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (ap
       }
       options.onJobsQueued?.();
       return { id: visible.id, status: 'cancelled' };
+    },
+  );
+
+  app.post(
+    '/broadcasts/:id/resend-uncertain',
+    {
+      schema: {
+        tags: ['broadcasts'],
+        summary: 'Send again what a crash left uncertain (a recipient may then get it twice)',
+        params: idParams,
+      },
+    },
+    async (request) => {
+      const principal = requireRole(request, ...BROADCAST_ROLES);
+      const scope = await broadcastScope(prisma, principal);
+      const visible = await prisma.broadcast.findFirst({
+        where: { ...scope, id: request.params.id },
+        select: { id: true },
+      });
+      if (!visible) throw notFound(`Broadcast ${request.params.id}`);
+      const outcome = await prisma.$transaction((db) => resendUncertain(db, visible.id));
+      if ('refused' in outcome) {
+        if (outcome.refused === 'not_found') throw notFound(`Broadcast ${request.params.id}`);
+        if (outcome.refused === 'cancelled') {
+          throw new ApiError(409, 'cancelled', 'The broadcast was cancelled');
+        }
+        throw new ApiError(409, 'none_uncertain', 'No recipient of it is uncertain');
+      }
+      options.onJobsQueued?.();
+      return { id: visible.id, resent: outcome.resent };
     },
   );
 
