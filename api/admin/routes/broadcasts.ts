@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cancelBroadcast } from '../../../core/broadcast/cancel.ts';
@@ -163,13 +164,7 @@ export const broadcastRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (ap
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...BROADCAST_ROLES);
-      const scope = await broadcastScope(prisma, principal);
-      const visible = await prisma.broadcast.findFirst({
-        where: { ...scope, id: request.params.id },
-        select: { id: true },
-      });
-      if (!visible) throw notFound(`Broadcast ${request.params.id}`);
+      const visible = await visibleBroadcast(request, request.params.id);
       const outcome = await prisma.$transaction((db) => cancelBroadcast(db, visible.id));
       if (outcome === 'not_found') throw notFound(`Broadcast ${request.params.id}`);
       if (outcome === 'finished') {
@@ -190,13 +185,7 @@ export const broadcastRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (ap
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...BROADCAST_ROLES);
-      const scope = await broadcastScope(prisma, principal);
-      const visible = await prisma.broadcast.findFirst({
-        where: { ...scope, id: request.params.id },
-        select: { id: true },
-      });
-      if (!visible) throw notFound(`Broadcast ${request.params.id}`);
+      const visible = await visibleBroadcast(request, request.params.id);
       const outcome = await prisma.$transaction((db) => resendUncertain(db, visible.id));
       if ('refused' in outcome) {
         if (outcome.refused === 'not_found') throw notFound(`Broadcast ${request.params.id}`);
@@ -209,6 +198,18 @@ export const broadcastRoutes: FastifyPluginAsyncZod<AdminApiOptions> = async (ap
       return { id: visible.id, resent: outcome.resent };
     },
   );
+
+  /** A broadcast the caller may act on (a head: their district's news), else a 404. */
+  async function visibleBroadcast(request: FastifyRequest, id: number): Promise<{ id: number }> {
+    const principal = requireRole(request, ...BROADCAST_ROLES);
+    const scope = await broadcastScope(prisma, principal);
+    const visible = await prisma.broadcast.findFirst({
+      where: { ...scope, id },
+      select: { id: true },
+    });
+    if (!visible) throw notFound(`Broadcast ${id}`);
+    return visible;
+  }
 
   async function districtFor(topic: string, districtId: number | undefined) {
     if (topic !== 'district_news') {
