@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import type { InlineKeyboardMarkup, Update } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { expect } from 'vitest';
-import { createService, type Service } from '../../app/service.ts';
 import { label } from '../../bots/vk/keyboards.ts';
-import { parseConfig } from '../../core/config.ts';
-import { createLogger } from '../../core/logger.ts';
 import { type FakeTelegramApi, startFakeTelegramApi } from '../fakes/telegram-api.ts';
 import { callbackQuery } from '../fakes/telegram-updates.ts';
 import { type FakeVkApi, startFakeVkApi } from '../fakes/vk-api.ts';
 import { messageEvent, messageNew, type VkEvent } from '../fakes/vk-events.ts';
 import type { TestDatabase } from './database.ts';
-import { clearRedisPrefix, testRedisPrefix, testRedisUrl } from './redis.ts';
+import { ServiceUnderTest } from './service-under-test.ts';
+import { telegramButton, telegramTexts, waitForTelegramUpdates } from './telegram-chats.ts';
 
 export type VkMode = 'callback' | 'polling';
 export const VK_SECRET = 'vkSecret123';
@@ -25,18 +18,26 @@ export const VK_SECRET = 'vkSecret123';
  * POSTs or by Bots Long Poll, as configured.
  */
 export class VkHarness {
-  readonly logLines: string[] = [];
-  private service: Service | undefined;
   private readonly sentEventIds: string[] = [];
-  private readonly redisPrefix = testRedisPrefix();
-  private readonly mediaDir = mkdtempSync(join(tmpdir(), 'oneclick-media-'));
+  private readonly underTest: ServiceUnderTest;
 
   private constructor(
     readonly vk: FakeVkApi,
     readonly telegram: FakeTelegramApi,
     readonly db: TestDatabase,
     readonly mode: VkMode,
-  ) {}
+  ) {
+    const callback = { VK_CALLBACK_SECRET: VK_SECRET, VK_CONFIRMATION_CODE: vk.confirmationCode };
+    const settings = {
+      VK_GROUP_TOKEN: vk.token,
+      VK_GROUP_ID: String(vk.groupId),
+      VK_API_BASE_URL: vk.apiBaseUrl,
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      ...(mode === 'callback' ? callback : {}),
+    };
+    this.underTest = new ServiceUnderTest(db, settings, telegram.botInfo);
+  }
 
   static async start(db: TestDatabase, mode: VkMode): Promise<VkHarness> {
     const harness = new VkHarness(await startFakeVkApi(), await startFakeTelegramApi(), db, mode);
@@ -44,48 +45,22 @@ export class VkHarness {
     return harness;
   }
 
-  async boot(): Promise<void> {
-    const config = parseConfig({
-      DATABASE_URL: this.db.url,
-      REDIS_URL: testRedisUrl(),
-      REDIS_PREFIX: this.redisPrefix,
-      MEDIA_DIR: this.mediaDir,
-      PORT: '0',
-      ROLES: 'api,bots,worker',
-      VK_GROUP_TOKEN: this.vk.token,
-      VK_GROUP_ID: String(this.vk.groupId),
-      VK_API_BASE_URL: this.vk.apiBaseUrl,
-      TELEGRAM_BOT_TOKEN: this.telegram.token,
-      TELEGRAM_API_ROOT: this.telegram.apiRoot,
-      LOG_LEVEL: 'debug',
-      ...(this.mode === 'callback'
-        ? { VK_CALLBACK_SECRET: VK_SECRET, VK_CONFIRMATION_CODE: this.vk.confirmationCode }
-        : {}),
-    });
-    const sink = new Writable({
-      write: (chunk: Buffer, _encoding, done) => {
-        this.logLines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    this.service = await createService(config, {
-      log: createLogger(config.LOG_LEVEL, sink),
-      telegramBotInfo: this.telegram.botInfo,
-    });
-    await this.service.start();
+  get logLines(): string[] {
+    return this.underTest.logLines;
   }
 
-  async shutdown(): Promise<void> {
-    await this.service?.stop();
-    this.service = undefined;
+  boot(): Promise<void> {
+    return this.underTest.boot();
+  }
+
+  shutdown(): Promise<void> {
+    return this.underTest.shutdown();
   }
 
   async close(): Promise<void> {
-    await this.shutdown();
+    await this.underTest.close();
     await this.vk.close();
     await this.telegram.close();
-    await clearRedisPrefix(this.redisPrefix);
-    rmSync(this.mediaDir, { recursive: true, force: true });
   }
 
   get callbackUrl(): string {
@@ -94,9 +69,7 @@ export class VkHarness {
 
   /** The running service's HTTP root on loopback (the admin API is under /api/v1). */
   get baseUrl(): string {
-    const address = this.service?.server?.server.address() as AddressInfo | null;
-    if (!address) throw new Error('The service is not listening');
-    return `http://127.0.0.1:${address.port}`;
+    return this.underTest.baseUrl;
   }
 
   /** Delivers an event the configured way; a callback must be answered "ok". */
@@ -134,7 +107,7 @@ export class VkHarness {
         { timeout: 15_000, interval: 20 },
       )
       .toBe(true);
-    await this.service?.vk?.idle();
+    await this.underTest.service?.vk?.idle();
   }
 
   /** Types a message, as a text button of the reply keyboard also does. */
@@ -158,35 +131,21 @@ export class VkHarness {
   /** A Telegram update (an official's), by the bot's long polling; waits until handled. */
   async telegramSendAll(...updates: Update[]): Promise<void> {
     for (const update of updates) this.telegram.enqueueUpdate(update);
-    const ids = updates.map((update) => String(update.update_id));
-    await expect
-      .poll(
-        () =>
-          this.db.prisma.inboundUpdate.count({
-            where: { channel: 'telegram', updateId: { in: ids }, processedAt: { not: null } },
-          }),
-        { timeout: 15_000, interval: 20 },
-      )
-      .toBe(ids.length);
-    await this.service?.telegram?.idle();
+    await waitForTelegramUpdates(
+      this.db,
+      updates.map((update) => String(update.update_id)),
+    );
+    await this.underTest.service?.telegram?.idle();
   }
 
   /** Presses a Telegram inline button under the latest message to the chat offering it. */
   async telegramPress(chatId: number, buttonLabel: string): Promise<void> {
-    const offered = [...this.telegram.sentMessages(chatId)]
-      .reverse()
-      .find((sent) =>
-        telegramButtons(sent.replyMarkup).some((button) => button.text === buttonLabel),
-      );
-    const button =
-      offered && telegramButtons(offered.replyMarkup).find((b) => b.text === buttonLabel);
-    if (!offered || !button?.callback_data)
-      throw new Error(`No button "${buttonLabel}" in ${chatId}`);
-    await this.telegramSendAll(callbackQuery(chatId, button.callback_data, offered.messageId));
+    const button = telegramButton(this.telegram, chatId, buttonLabel);
+    await this.telegramSendAll(callbackQuery(chatId, button.callbackData, button.messageId));
   }
 
   telegramTexts(chatId: number): string[] {
-    return this.telegram.sentMessages(chatId).map((sent) => sent.text ?? sent.caption ?? '');
+    return telegramTexts(this.telegram, chatId);
   }
 
   texts(peerId: number): string[] {
@@ -196,11 +155,6 @@ export class VkHarness {
   lastText(peerId: number): string {
     return this.texts(peerId).at(-1) ?? '';
   }
-}
-
-function telegramButtons(markup: unknown): Array<{ text: string; callback_data?: string }> {
-  const keyboard = (markup as InlineKeyboardMarkup | undefined)?.inline_keyboard;
-  return keyboard ? keyboard.flat().map((b) => b as { text: string; callback_data?: string }) : [];
 }
 
 function buttonsOf(keyboard: unknown): Array<{ label?: string; payload?: string }> {
