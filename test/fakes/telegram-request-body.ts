@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { splitParts } from './multipart.ts';
 import { BotApiError, badRequest } from './telegram-api-errors.ts';
 import { type ApiParams, fromFormValue, type UploadedFile } from './telegram-params.ts';
 
@@ -60,12 +61,6 @@ function parseJsonBody(body: Buffer): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-interface Part {
-  name: string;
-  filename: string | undefined;
-  content: Buffer;
-}
-
 function parseMultipart(body: Buffer, boundary: string): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const files = new Map<string, UploadedFile>();
@@ -89,39 +84,6 @@ function parseMultipart(body: Buffer, boundary: string): Record<string, unknown>
     if (!(name in resolved) && !referenced(fields, name)) resolved[name] = file;
   }
   return resolved;
-}
-
-function splitParts(body: Buffer, boundary: string): Part[] {
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts: Part[] = [];
-  let at = body.indexOf(delimiter);
-  while (at !== -1) {
-    let start = at + delimiter.length;
-    if (body[start] === 0x2d && body[start + 1] === 0x2d) break; // the closing "--"
-    if (body[start] === 0x0d && body[start + 1] === 0x0a) start += 2;
-    const next = body.indexOf(delimiter, start);
-    if (next === -1) break;
-    const end = body[next - 2] === 0x0d && body[next - 1] === 0x0a ? next - 2 : next;
-    const part = parsePart(body.subarray(start, end));
-    if (part !== undefined) parts.push(part);
-    at = next;
-  }
-  return parts;
-}
-
-function parsePart(raw: Buffer): Part | undefined {
-  const headerEnd = raw.indexOf('\r\n\r\n');
-  if (headerEnd === -1) return undefined;
-  const headers = raw.subarray(0, headerEnd).toString('utf8');
-  const name = /;\s*name="([^"]*)"/i.exec(headers)?.[1];
-  if (name === undefined) return undefined;
-  // grammY writes filename=photo.jpg unquoted; browsers and curl quote it.
-  const filename = /;\s*filename=(?:"([^"]*)"|([^;\r\n]*))/i.exec(headers);
-  return {
-    name,
-    filename: filename ? (filename[1] ?? filename[2] ?? '').trim() : undefined,
-    content: raw.subarray(headerEnd + 4),
-  };
 }
 
 function resolveAttachments(value: unknown, files: ReadonlyMap<string, UploadedFile>): unknown {
